@@ -1,0 +1,49 @@
+# Two commands for a fresh machine with only python3:
+#   make figures   score the bundled articles, write results/ and figures/
+#   make test      run the whole test suite
+# With a virtualenv or conda environment active, that environment is used;
+# otherwise a private .venv is created, and reused while pyproject.toml is unchanged.
+
+PYTHON ?= python3
+
+ifneq ($(VIRTUAL_ENV),)
+ENV_DIR := $(VIRTUAL_ENV)
+else ifneq ($(CONDA_PREFIX),)
+ENV_DIR := $(CONDA_PREFIX)
+else
+ENV_DIR := .venv
+endif
+
+PY := $(ENV_DIR)/bin/python
+# The stamp lives inside the environment, so a new environment reinstalls.
+STAMP := $(ENV_DIR)/.stance-installed
+EXTRAS ?= dev,notebooks,dask
+
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+
+.PHONY: figures test results notebooks benchmarks install clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(ENV_DIR)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[$(EXTRAS)]"
+	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null 2>&1 || true
+	@touch $(STAMP)
+
+results: $(STAMP)
+	$(PY) -m stance score data/articles --out results
+
+figures: results
+	$(PY) -m stance figures --results results --out figures
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+benchmarks: $(STAMP)
+	$(PY) benchmarks/run_benchmarks.py
+
+clean:
+	rm -rf results figures/notebooks .pytest_cache .hypothesis

@@ -1,0 +1,24 @@
+"""Where things live: the one paths module of the project."""
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+#: Package resources (lexicons, registries, splitter parameters), read from the installed package.
+RESOURCES = files("stance") / "resources"
+
+#: Repository root when running from a source checkout (``None`` when installed elsewhere).
+_REPO = Path(__file__).resolve().parent.parent
+REPO_ROOT: Path | None = _REPO if (_REPO / "pyproject.toml").is_file() else None
+
+#: Bundled data, results and figures of a source checkout.
+DATA_DIR = (REPO_ROOT or Path.cwd()) / "data"
+ARTICLES_DIR = DATA_DIR / "articles"
+ANNOTATIONS_DIR = DATA_DIR / "annotations"
+RESULTS_DIR = (REPO_ROOT or Path.cwd()) / "results"
+FIGURES_DIR = (REPO_ROOT or Path.cwd()) / "figures"
+
+
+def resource_text(name: str) -> str:
+    """Return the text of a packaged resource file, e.g. ``"actors.yaml"``."""
+    return (RESOURCES / name).read_text(encoding="utf-8")
