@@ -1,0 +1,655 @@
+"""Stage 5, attribute statements: who said what, with the content's offsets.
+
+Rules, in the order they apply to each sentence (the module's tests show each one):
+
+1. **Cues** are speech verbs ("said", "warned", "told reporters") and attitude verbs
+   ("condemned", "denied") from ``resources/cues.tsv``, plus "according to" and participles
+   after a comma (", saying …"). A verb counts as a cue only when a speaker can be found.
+2. **Speaker** of a finite cue: the noun phrase right before it ("Putin said", "the Polish prime
+   minister warned"); past an aside ("Orban, who …, stressed") the subject that opened the
+   clause; or the noun phrase after it ("… ,” said Putin"). Participles take the speaker of
+   their clause.
+3. **Content**: a quotation right after the cue (``Putin said: “…”``) or right before it
+   (``“…,” Putin said``; a second quote after the attribution is the rest of a split quote) is
+   *direct*. Otherwise the clause after the cue is *reported* (after "that" and an addressee);
+   for attitude verbs the content keeps the verb, because the verb is the position
+   ("denied that …"). Reported content holding a quotation is *mixed*.
+4. **Nested** attribution ("officials said that Lavrov restated that …") keeps the innermost
+   speaker. **Relayed** speech (``Blinken also “urged …,” Price said``; "…, according to the
+   State Department" after a clause with its own speaker) is the inner speaker's, with the
+   relayer kept in ``relayed_by``.
+5. A quotation with no cue of its own, standing alone as a sentence, **continues** the
+   previous direct statement in the same or the previous paragraph. Other quotations with no
+   cue (scare quotes, titles) are not statements.
+6. Nothing comes from text that cleaning masked (bylines, related links, comment forms).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Sequence
+
+from .clean import Mask
+from .mentions import (DETERMINERS, GROUP_NOUNS, INSTITUTION_HEADS, NATIONALITIES, PRONOUNS,
+                       TITLE_ABBREVIATIONS, TITLE_WORDS, Entity, Mention, MentionResolver, Token,
+                       fold, tokenize)
+from .paths import resource_text
+from .quotes import Quote, find_quotes
+from .registry import ActorRegistry
+from .segment import Sentence, split_paragraphs, split_sentences
+
+#: The columns of ``statements.csv`` (CONTRACT.md), then the additive ``relayed_by``.
+STATEMENT_COLUMNS = ("doc_id", "statement_id", "speaker", "speaker_type", "speaker_mention",
+                     "kind", "cue", "text", "start", "end", "relayed_by")
+
+#: Words that may stand between a subject and its cue ("Putin also said", "has repeatedly denied").
+_BETWEEN = frozenset("""also has have had was were is are will would could might may again later
+    previously repeatedly further then once already separately earlier reportedly publicly
+    recently frequently quickly firmly strongly sharply openly bluntly angrily flatly initially
+    subsequently simply even still yet now on monday tuesday wednesday thursday friday saturday
+    sunday today yesterday not""".split())
+#: Phrases skipped after a cue before the content starts ("said Tuesday that",
+#: "said in a statement that"); written from wire-copy attribution formulas.
+_AFTER_CUE_RE = re.compile(
+    r"(?:[\s,:]*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|today|yesterday|earlier|later|also|again|separately|repeatedly|publicly|previously"
+    r"|in\s+(?:a|an|his|her|their|its)\s+(?:[a-z]+\s+){0,2}?(?:statement|interview|speech"
+    r"|address|post|video|message|letter|briefing|op-ed)"
+    r"|(?:at|during)\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}?(?:conference|briefing|meeting|summit)"
+    r"|on\s+(?:Twitter|X|Telegram|Facebook|television|state\s+television)))+[\s,]*(?:that\s+)?"
+    r"|[\s,:]*that\s+|[\s,:]+")
+#: Participles that introduce a statement of the clause's speaker (", saying …").
+_PARTICIPLES = frozenset("""saying adding warning insisting arguing stressing noting urging
+    claiming promising vowing calling hailing describing accusing blaming criticizing
+    criticising condemning denying praising thanking emphasizing emphasising reiterating
+    pledging declaring explaining suggesting asserting""".split())
+#: Participles whose content keeps the participle (attitude: ", calling it a threat").
+_ATTITUDE_PARTICIPLES = frozenset("""calling hailing describing accusing blaming criticizing
+    criticising condemning denying praising thanking""".split())
+#: Minimum number of words of reported content; shorter spans are fragments, not statements.
+MIN_CONTENT_WORDS = 2
+#: How many paragraphs back a cue-less quotation may look for the speaker it continues.
+CONTINUATION_PARAGRAPHS = 1
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement: who (``speaker``) said what (``text`` = ``doc_text[start:end]``)."""
+
+    doc_id: str
+    n: int
+    speaker: str
+    speaker_type: str
+    speaker_mention: str
+    kind: str
+    cue: str
+    start: int
+    end: int
+    text: str
+    relayed_by: str = ""
+    affiliation: str = ""
+
+    @property
+    def statement_id(self) -> str:
+        """``{doc_id}:{n}``, stable across runs (CONTRACT.md)."""
+        return f"{self.doc_id}:{self.n}"
+
+    def row(self) -> dict:
+        """The statement as a ``statements.csv`` row."""
+        return {"doc_id": self.doc_id, "statement_id": self.statement_id,
+                "speaker": self.speaker, "speaker_type": self.speaker_type,
+                "speaker_mention": self.speaker_mention, "kind": self.kind, "cue": self.cue,
+                "text": self.text, "start": self.start, "end": self.end,
+                "relayed_by": self.relayed_by}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue occurrence: ``lemma`` from cues.tsv, ``cls`` ``speech`` or ``attitude``."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    cls: str
+
+
+@lru_cache(maxsize=1)
+def _cue_table() -> tuple[dict, re.Pattern]:
+    rows = [line for line in resource_text("cues.tsv").splitlines()
+            if line.strip() and not line.startswith("#")]
+    forms: dict[str, tuple[str, str]] = {}
+    for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t"):
+        for form in row["forms"].split(","):
+            forms[form.strip()] = (row["lemma"], row["class"])
+    alternatives = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                                                     for f in alternatives) + r")(?![\w’'-])")
+    return forms, pattern
+
+
+_ACCORDING = re.compile(r"(?<!\w)[Aa]ccording\s+to(?!\w)")
+_PARTICIPLE = re.compile(r",\s+(?:(?:and|while)\s+)?(" + "|".join(sorted(_PARTICIPLES)) + r")(?!\w)")
+_QUOTE_CHARS = "“”„«»\""
+
+
+def _cues_in(text: str, start: int, end: int) -> list[Cue]:
+    forms, pattern = _cue_table()
+    cues = []
+    for m in pattern.finditer(text, start, end):
+        lemma, cls = forms[re.sub(r"\s+", " ", m.group())]
+        cues.append(Cue(m.start(), m.end(), m.group(), lemma, cls))
+    for m in _ACCORDING.finditer(text, start, end):
+        cues.append(Cue(m.start(), m.end(), m.group(), "according to", "source"))
+    for m in _PARTICIPLE.finditer(text, start, end):
+        word = m.group(1)
+        cls = "attitude" if word in _ATTITUDE_PARTICIPLES else "speech"
+        cues.append(Cue(m.start(1), m.end(1), word, word, "participle-" + cls))
+    # A participle also matched as a plain form ("warning") is the participle.
+    cues.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Cue] = []
+    for c in cues:
+        if out and c.start < out[-1].end:
+            if c.cls.startswith("participle") and not out[-1].cls.startswith("participle"):
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+# -------------------------------------------------------------------------------------------
+# Noun phrases around a cue
+
+
+def _np_word(tok: Token) -> bool:
+    w = tok.text
+    lw = fold(w)
+    if tok.is_cap or w.rstrip(".") in TITLE_ABBREVIATIONS:
+        return True
+    return (lw in TITLE_WORDS or lw in DETERMINERS or lw in GROUP_NOUNS or lw in NATIONALITIES
+            or lw in ("of", "'s", "-", "&") or lw.endswith("'s") and lw[:-2] in TITLE_WORDS)
+
+
+def _np_before(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
+    """The speaker noun phrase ending before token ``i`` (skipping "also", "has", "Tuesday")."""
+    j = i - 1
+    while j >= 0 and fold(toks[j].text) in _BETWEEN:
+        j -= 1
+    if j < 0:
+        return None
+    if fold(toks[j].text) in PRONOUNS and fold(toks[j].text) not in ("i", "we"):
+        return toks[j].start, toks[j].end
+    k = j
+    while k >= 0 and _np_word(toks[k]):
+        k -= 1
+    k += 1
+    # Determiners/"of" cannot end or begin a phrase; lower-case words cannot begin it unless titles.
+    while k <= j and fold(toks[k].text) in ("of", "'s", "-", "&"):
+        k += 1
+    if k > j:
+        return None
+    if fold(toks[j].text) in DETERMINERS or fold(toks[j].text) == "of":
+        return None
+    return toks[k].start, toks[j].end
+
+
+def _np_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
+    """The speaker noun phrase starting at token ``i`` ("said Defence Minister Tomas Varga")."""
+    j = i
+    while j < len(toks) and fold(toks[j].text) in _BETWEEN:
+        j += 1
+    if j >= len(toks):
+        return None
+    if fold(toks[j].text) in ("he", "she", "it", "they"):
+        return toks[j].start, toks[j].end
+    k = j
+    while k < len(toks) and _np_word(toks[k]) and toks[k].text not in (",", "."):
+        k += 1
+    while k > j and fold(toks[k - 1].text) in DETERMINERS | {"of", "'s"}:
+        k -= 1
+    if k == j:
+        return None
+    return toks[j].start, toks[k - 1].end
+
+
+def _token_index(toks: list[Token], pos: int) -> int:
+    for i, t in enumerate(toks):
+        if t.start >= pos:
+            return i
+    return len(toks)
+
+
+# -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    mention: Mention
+    quotes: tuple = ()
+    relayed_by: str = ""
+    cue_pos: int = -1
+
+
+class _DocumentAttributor:
+    def __init__(self, doc_id: str, text: str, actors: ActorRegistry, masks: Sequence[Mask],
+                 year: int | None):
+        self.doc_id = doc_id
+        self.text = text
+        self.masks = list(masks)
+        self.resolver = MentionResolver(text, actors, year=year)
+        self.paragraphs = split_paragraphs(text)
+        self.sentences = split_sentences(text, masks=self.masks)
+        self.quotes = [q for q in find_quotes(text, self.paragraphs) if not self._masked(q.open)]
+        self.used_quotes: set[int] = set()
+        self.found: list[_Found] = []
+
+    def _masked(self, pos: int) -> bool:
+        return any(m.start <= pos < m.end for m in self.masks)
+
+    def _para_of(self, pos: int) -> int:
+        for p in self.paragraphs:
+            if p.start <= pos <= p.end:
+                return p.index
+        return -1
+
+    def _in_quote(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.open <= pos <= q.close:
+                return q
+        return None
+
+    # -- per sentence ---------------------------------------------------------------------
+    def run(self) -> list[_Found]:
+        sentences = [s for s in self.sentences if not s.masked]
+        for s in sentences:
+            self._sentence(s)
+        self._continuations(sentences)
+        return sorted(self.found, key=lambda f: f.start)
+
+    def _sentence(self, s: Sentence) -> None:
+        text = self.text
+        self.resolver.scan(s.start, s.end)
+        cues = [c for c in _cues_in(text, s.start, s.end)
+                if self._in_quote(c.start) is None and not self._masked(c.start)]
+        toks = tokenize(text, s.start, s.end)
+        results: list[_Found] = []
+        subject: Mention | None = None
+        for c in cues:
+            f = self._attribute_cue(s, toks, c, subject, results)
+            if f is not None:
+                results.append(f)
+                subject = f.mention
+        results = self._drop_outer_nested(results)
+        for f in results:
+            self.found.append(f)
+            self.resolver.make_salient(f.start, f.mention.entity)
+        if not results:
+            subj = self._clause_subject(s, toks)
+            if subj is not None and subj.entity.type == "person":
+                self.resolver.make_salient(subj.start, subj.entity)
+
+    def _clause_subject(self, s: Sentence, toks: list[Token]) -> Mention | None:
+        """The noun phrase opening the main clause (after a leading "In Kyiv," phrase)."""
+        i = 0
+        if toks and fold(toks[0].text) in {"in", "at", "on", "speaking", "after", "during",
+                                           "following", "meanwhile", "earlier", "later", "while"}:
+            while i < len(toks) and toks[i].text != ",":
+                i += 1
+            i += 1
+        if i >= len(toks):
+            return None
+        k = i
+        while k < len(toks) and _np_word(toks[k]):
+            k += 1
+        if k == i:
+            if fold(toks[i].text) in ("he", "she"):
+                return self.resolver.resolve(toks[i].start, toks[i].end)
+            return None
+        return self.resolver.resolve(toks[i].start, toks[k - 1].end)
+
+    def _attribute_cue(self, s: Sentence, toks: list[Token], c: Cue, subject: Mention | None,
+                       earlier: list[_Found]) -> _Found | None:
+        text = self.text
+        i = _token_index(toks, c.start)
+        if c.lemma == "according to":
+            return self._according_to(s, toks, c, i, earlier)
+        if c.cls.startswith("participle"):
+            speaker = subject or self._clause_subject(s, toks)
+            if speaker is None:
+                return None
+            return self._reported(s, c, speaker, c.start if c.cls.endswith("attitude") else c.end)
+        # Finite cue: speaker before, past an aside, or after.
+        mention = None
+        np = _np_before(text, toks, i)
+        if np is not None:
+            mention = self.resolver.resolve(*np)
+            if mention is None and np[0] > s.start:
+                mention = None
+        if mention is None:
+            j = i - 1
+            while j >= 0 and fold(toks[j].text) in _BETWEEN:
+                j -= 1
+            prev = toks[j].text if j >= 0 else ""
+            if prev == "," and not self._quote_closes_before(toks, j):
+                mention = self._subject_before_aside(s, toks, j)
+            elif prev in ("and",) and earlier:
+                mention = earlier[-1].mention  # "... and said ..." shares the subject
+            if mention is None and (prev in (",",) or prev in _QUOTE_CHARS or j < 0
+                                    or self._quote_closes_before(toks, j)):
+                npa = _np_after(text, toks, i + 1 + (len(c.text.split()) - 1))
+                if npa is not None:
+                    mention = self.resolver.resolve(*npa)
+        if mention is None:
+            return None
+        # Direct: a quotation right after the cue, or right before the attribution.
+        q_after = self._quote_right_after(c.end, s)
+        if q_after is not None:
+            return self._direct(q_after, c, mention, s)
+        q_before = self._quote_right_before(mention.start if mention.start < c.start else c.start, s)
+        if q_before is not None:
+            return self._direct(q_before, c, mention, s, attribution_end=max(c.end, mention.end))
+        if c.cls == "speech" and mention.start > c.start:
+            # "…, said Putin." after plain text: inverted reported speech.
+            return self._inverted(s, c, mention)
+        if c.cls == "speech" and mention.start < c.start and self._ends_sentence(c, mention, s):
+            inv = self._inverted(s, c, mention)
+            if inv is not None:
+                return inv
+        begin = c.start if c.cls == "attitude" else c.end
+        return self._reported(s, c, mention, begin)
+
+    def _quote_closes_before(self, toks: list[Token], j: int) -> bool:
+        return j >= 1 and toks[j - 1].text in "”»\"“"
+
+    def _subject_before_aside(self, s: Sentence, toks: list[Token], j: int) -> Mention | None:
+        """"Orban, who …, stressed": the subject that opened the clause, before its comma."""
+        subj = self._clause_subject(s, toks)
+        if subj is None:
+            return None
+        k = _token_index(toks, subj.end)
+        if k < len(toks) and toks[k].text == ",":
+            return subj
+        return None
+
+    def _ends_sentence(self, c: Cue, mention: Mention, s: Sentence) -> bool:
+        rest = self.text[c.end:s.end].strip()
+        before = self.text[s.start:mention.start].rstrip()
+        return before.endswith(",") and re.fullmatch(r"[\w\s,.'’-]{0,40}[.!?]?", rest) is not None
+
+    def _quote_right_after(self, pos: int, s: Sentence) -> Quote | None:
+        m = re.match(r"[\s,:]*(?:(?:on|in|at)\s[\w\s.]{0,30}?[,:]\s*)?", self.text[pos:pos + 60])
+        at = pos + (m.end() if m else 0)
+        for q in self.quotes:
+            if q.open == at and id(q) not in self.used_quotes:
+                rest = self.text[q.close + 1:s.end].strip()
+                return q if len(rest) <= 2 or q.close >= s.end - 2 or rest.startswith(("“", "\"")) else q
+        return None
+
+    def _quote_right_before(self, pos: int, s: Sentence) -> Quote | None:
+        before = self.text[max(0, pos - 4):pos]
+        for q in self.quotes:
+            if q.close < pos and re.fullmatch(r"[\s,]*", self.text[q.close + 1:pos]) and \
+                    id(q) not in self.used_quotes and q.close >= s.start - 1:
+                return q
+        del before
+        return None
+
+    def _direct(self, q: Quote, c: Cue, mention: Mention, s: Sentence, *,
+                attribution_end: int | None = None) -> _Found:
+        quotes = [q]
+        start, end = q.start, q.end
+        self.used_quotes.add(id(q))
+        if attribution_end is not None:
+            # Split quote: `“A,” she said, “B.”`
+            m = re.match(r"[\s,]*(?:\w+\s*){0,6}?[\s,]*", self.text[attribution_end:attribution_end + 40])
+            gap = self.text[attribution_end:attribution_end + 4]
+            for q2 in self.quotes:
+                if q2.open > attribution_end and re.fullmatch(r"[\s,:]*", self.text[attribution_end:q2.open]) \
+                        and q2.open <= s.end and id(q2) not in self.used_quotes:
+                    quotes.append(q2)
+                    self.used_quotes.add(id(q2))
+                    end = q2.end
+                    break
+            del m, gap
+        speaker, relay = mention, ""
+        lead = self._relay_subject(q, s)
+        if lead is not None and lead.entity.name != mention.entity.name:
+            speaker, relay = lead, mention.entity.name
+        start, end = _trim(self.text, start, end)
+        return _Found(start, end, "direct", c, speaker, tuple(quotes), relay, c.start)
+
+    def _relay_subject(self, q: Quote, s: Sentence) -> Mention | None:
+        """`Blinken also “urged …,” Price said`: a subject right before the opening mark."""
+        pre = self.text[s.start:q.open]
+        if not pre.strip() or pre.rstrip().endswith((":", ",")):
+            return None
+        toks = tokenize(self.text, s.start, q.open)
+        np = _np_before(self.text, toks, len(toks))
+        if np is None:
+            # "Blinken also urged": a subject, then adverbs, then the quote starting mid-clause.
+            return None
+        if np[0] != s.start and not self.text[s.start:np[0]].rstrip().endswith(","):
+            return None
+        m = self.resolver.resolve(*np)
+        return m if m is not None and m.entity.type in ("person", "institution", "state") else None
+
+    def _reported(self, s: Sentence, c: Cue, mention: Mention, begin: int) -> _Found | None:
+        text = self.text
+        pos = begin
+        if not c.cls.endswith("attitude") and c.cls != "attitude":
+            pos = self._skip_after_cue(c, pos, s.end)
+        end = self._content_end(pos, s)
+        # A quotation opened inside the content runs to its close, even past Punkt's sentence end.
+        for q in self.quotes:
+            if pos <= q.open < end and q.close > end:
+                end = q.close + 1
+        start, end = _trim(text, pos, end)
+        if len(text[start:end].split()) < MIN_CONTENT_WORDS:
+            return None
+        inner = tuple(q for q in self.quotes if start <= q.open and q.close <= end + 1)
+        for q in inner:
+            self.used_quotes.add(id(q))
+        kind = "mixed" if inner else "reported"
+        return _Found(start, end, kind, c, mention, inner, "", c.start)
+
+    def _skip_after_cue(self, c: Cue, pos: int, limit: int) -> int:
+        text = self.text
+        window = text[pos:min(limit, pos + 160)]
+        if c.lemma in ("tell", "warn", "remind", "assure", "inform"):
+            m = re.match(r"\s*(?:[\w.’'-]+\s+){0,9}?that\s", window)
+            if m:
+                return pos + m.end()
+            if c.lemma == "tell":
+                # "told reporters …", "told the RIA Novosti news agency …": skip the addressee.
+                m2 = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)*(?:[a-z]+\s+){0,2}?"
+                              r"(?:reporters|journalists|lawmakers|parliament|legislators|"
+                              r"supporters|students|crowd|audience|agency|newspaper|broadcaster|"
+                              r"television|radio|him|her|them|us|me)\b[\s,]*", window)
+                if m2:
+                    return pos + m2.end()
+        m = _AFTER_CUE_RE.match(window)
+        return pos + (m.end() if m else 0)
+
+    def _content_end(self, pos: int, s: Sentence) -> int:
+        """End of reported content: the next coordinated cue, a source phrase, or the sentence end."""
+        text = self.text
+        end = s.end
+        stops = [m.start() for m in re.finditer(
+            r",\s*(?:according\s+to|saying|adding|while|whereas)\b|;\s|\s\(", text[pos:s.end])]
+        for c in _cues_in(text, pos, s.end):
+            if self._in_quote(c.start) is not None:
+                continue
+            if c.cls.startswith("participle"):
+                stops.append(c.start - pos - 2)
+                continue
+            seg = text[pos:c.start]
+            m = re.search(r"(?:,\s*(?:and|but)\s+|\s+and\s+|,\s*but\s+)((?:he|she|they|it|the\s+\w+(?:\s+\w+)?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+)?(?:(?:also|later|then|has|had)\s+)*$", seg)
+            if m:
+                stops.append(m.start())
+        if stops:
+            end = pos + min(x for x in stops if x >= 0) if any(x >= 0 for x in stops) else end
+        return end
+
+    def _inverted(self, s: Sentence, c: Cue, mention: Mention) -> _Found | None:
+        """`Russia is ready for talks, Peskov said.`: the content precedes the attribution."""
+        text = self.text
+        cut = text.rfind(",", s.start, min(c.start, mention.start))
+        if cut <= s.start:
+            return None
+        start, end = _trim(text, s.start, cut)
+        if len(text[start:end].split()) < MIN_CONTENT_WORDS + 1:
+            return None
+        inner = tuple(q for q in self.quotes if start <= q.open and q.close <= end + 1)
+        for q in inner:
+            self.used_quotes.add(id(q))
+        return _Found(start, end, "mixed" if inner else "reported", c, mention, inner, "", c.start)
+
+    def _according_to(self, s: Sentence, toks: list[Token], c: Cue, i: int,
+                      earlier: list[_Found]) -> _Found | None:
+        text = self.text
+        j = i + 2
+        npa = _np_after(text, toks, j)
+        if npa is None:
+            return None
+        mention = self.resolver.resolve(*npa)
+        if mention is None:
+            return None
+        if c.start - s.start < 3:
+            # "According to X, content."
+            comma = text.find(",", mention.end, s.end)
+            if comma < 0:
+                return None
+            start, end = _trim(text, comma + 1, s.end)
+        else:
+            # "content, according to X." — if the clause has its own speaker, X only relays it.
+            if earlier and earlier[-1].end <= c.start:
+                prev = earlier[-1]
+                earlier[-1] = replace(prev, relayed_by=mention.entity.name)
+                return None
+            start, end = _trim(text, s.start, c.start)
+        if len(text[start:end].split()) < MIN_CONTENT_WORDS:
+            return None
+        inner = tuple(q for q in self.quotes if start <= q.open and q.close <= end + 1)
+        for q in inner:
+            self.used_quotes.add(id(q))
+        return _Found(start, end, "mixed" if inner else "reported", c, mention, inner, "", c.start)
+
+    def _drop_outer_nested(self, results: list[_Found]) -> list[_Found]:
+        """"officials said that Lavrov restated that …": keep the innermost statement."""
+        keep = []
+        for f in results:
+            nested = any(g is not f and f.start <= g.cue_pos < f.end
+                         and g.mention.start >= f.start and g.kind != "direct"
+                         and len(self.text[f.start:g.mention.start].split()) <= 3
+                         for g in results)
+            if not nested:
+                keep.append(f)
+        return keep
+
+    def _continuations(self, sentences: list[Sentence]) -> None:
+        """Quotations with no cue of their own continue the previous direct statement."""
+        for q in self.quotes:
+            if id(q) in self.used_quotes:
+                continue
+            s = next((x for x in sentences if x.start <= q.open < x.end), None)
+            if s is None:
+                continue
+            pre = self.text[s.start:q.open].strip()
+            para_start = next(p.start for p in self.paragraphs if p.start <= q.open <= p.end)
+            s_end = max(s.end, q.close + 1)
+            post = self.text[q.close + 1:s_end].strip()
+            if pre or len(post) > 2:
+                # Speaker first with a colon: `Novak: “…”`.
+                m = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s*$", self.text[para_start:q.open])
+                if m:
+                    mention = self.resolver.resolve(para_start + m.start(1), para_start + m.end(1))
+                    if mention is not None:
+                        start, end = _trim(self.text, q.start, q.end)
+                        self.used_quotes.add(id(q))
+                        self.found.append(_Found(start, end, "direct", None, mention, (q,), "", q.open))
+                        self.resolver.make_salient(q.open, mention.entity)
+                continue
+            para = self._para_of(q.open)
+            prev = [f for f in self.found if f.start < q.open and f.kind in ("direct", "mixed")]
+            if not prev:
+                continue
+            last = max(prev, key=lambda f: f.start)
+            later = [f for f in self.found if last.start < f.start < q.open]
+            if later or para - self._para_of(last.start) > CONTINUATION_PARAGRAPHS:
+                continue
+            start, end = _trim(self.text, q.start, q.end)
+            self.used_quotes.add(id(q))
+            self.found.append(_Found(start, end, "direct", None, last.mention, (q,),
+                                     last.relayed_by, q.open))
+
+
+def _has_opener(span: str, closer: str) -> bool:
+    if closer == '"':
+        return span.count('"') % 2 == 1
+    openers = {"”": "“„", "“": "„", "»": "«"}.get(closer, "")
+    return any(o in span for o in openers)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop white space, a trailing comma or full stop, and stray quote marks at the ends."""
+    while start < end and (text[start].isspace() or text[start] in "“”„«»\",:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    if end > start and text[end - 1] == "." and not text[start:end].endswith(("U.S.", "U.K.", "U.N.")):
+        end -= 1
+    while end > start and text[end - 1] in "”»\"“" and not _has_opener(text[start:end - 1], text[end - 1]):
+        end -= 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ","):
+        end -= 1
+    return start, end
+
+
+def extract_statements(doc_id: str, text: str, *, actors: ActorRegistry,
+                       masks: Sequence[Mask] | None = None,
+                       year: int | None = None) -> list[Statement]:
+    """Find every statement in one document and attribute it to a speaker.
+
+    Parameters
+    ----------
+    doc_id : str
+        The document id, used in ``statement_id``.
+    text : str
+        The document text as loaded.
+    actors : ActorRegistry
+        Known actors; speakers outside it are recognised by name and title.
+    masks : sequence of Mask, optional
+        Boilerplate spans; computed with :func:`stance.clean.find_boilerplate` when omitted.
+    year : int, optional
+        Publication year, for role descriptions that changed holders.
+
+    Returns
+    -------
+    list of Statement
+        In text order, numbered from 1.
+    """
+    if masks is None:
+        from .clean import find_boilerplate
+        masks = find_boilerplate(text)
+    found = _DocumentAttributor(doc_id, text, actors, masks, year).run()
+    out: list[Statement] = []
+    seen_spans = set()
+    for f in found:
+        if f.end <= f.start or (f.start, f.end) in seen_spans:
+            continue
+        seen_spans.add((f.start, f.end))
+        ent: Entity = f.mention.entity
+        stype = ent.type if ent.type in ("person", "institution", "group") else (
+            "institution" if ent.type == "state" else "unknown")
+        cue = f.cue.text if f.cue is not None else ""
+        cue = re.sub(r"\s+", " ", cue)
+        out.append(Statement(doc_id, len(out) + 1, ent.name, stype, f.mention.text, f.kind, cue,
+                             f.start, f.end, text[f.start:f.end], f.relayed_by, ent.affiliation))
+    return out

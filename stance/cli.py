@@ -1,0 +1,165 @@
+"""Command line: ``stance score``, ``stance figures``, ``stance evaluate`` (CONTRACT.md).
+
+Unusable invocations exit with status 2 and a one-line message naming the file and what to
+do, never a traceback; documents that fail are skipped and listed in ``errors.csv``.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """An invocation that cannot run as a whole; the message says what to do."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="stance", description=(
+        "Who said what about whom in news: statements, speakers and stance toward targets."))
+    p.add_argument("--version", action="version", version=f"stance {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("score", help="extract statements and score stance; write the tables")
+    s.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help=".txt file, folder, .csv or .jsonl with a text column")
+    s.add_argument("--out", required=True, metavar="DIR", help="output directory")
+    s.add_argument("--actors", metavar="FILE", help="actor registry YAML (default: built in)")
+    s.add_argument("--targets", metavar="FILE", help="target registry YAML (default: built in)")
+    s.add_argument("--alias-groups", metavar="NAMES", default=None,
+                   help="comma-separated target alias groups to use ('' for none; "
+                        "default: the registry's defaults, e.g. 'west')")
+    s.add_argument("--method", choices=("lexicon", "model", "ensemble"), default="lexicon")
+    s.add_argument("--model", metavar="FILE", help="a saved StanceClassifier (JSON)")
+    s.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="worker processes (default: all cores)")
+    s.add_argument("--engine", choices=("local", "dask"), default="local")
+    s.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
+    s.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    f = sub.add_parser("figures", help="draw every report figure")
+    f.add_argument("--results", metavar="DIR",
+                   help="a `stance score` output directory (default: score the bundled data)")
+    f.add_argument("--out", metavar="DIR", default=None, help="figure directory (default: figures/)")
+    f.add_argument("--formats", default="png,svg,pdf", help="comma-separated: png,svg,pdf")
+
+    e = sub.add_parser("evaluate", help="compare with gold annotations")
+    e.add_argument("--gold", required=True, metavar="FILE_OR_DIR")
+    e.add_argument("inputs", nargs="+", metavar="INPUT")
+    e.add_argument("--out", metavar="DIR", help="write metrics CSVs here")
+    e.add_argument("--actors", metavar="FILE")
+    e.add_argument("--targets", metavar="FILE")
+    e.add_argument("--method", choices=("lexicon", "model", "ensemble"), default="lexicon")
+    e.add_argument("--model", metavar="FILE")
+    return p
+
+
+def _check_inputs(inputs: list[str]) -> None:
+    for item in inputs:
+        if not Path(item).exists():
+            raise UsageError(f"{item}: no such file or folder; give a .txt, .csv or .jsonl "
+                             "file or a folder of them")
+
+
+def _check_out(out: str) -> Path:
+    path = Path(out)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot create the output directory ({exc.strerror}); "
+                         "choose a writable --out") from None
+    if not os.access(path, os.W_OK):
+        raise UsageError(f"{out}: the output directory is not writable; choose another --out")
+    return path
+
+
+def _alias_groups(value: str | None):
+    if value is None:
+        return None
+    return tuple(x.strip() for x in value.split(",") if x.strip())
+
+
+def _score(args) -> int:
+    from .pipeline import score_documents
+    _check_inputs(args.inputs)
+    out = _check_out(args.out)
+    result = score_documents(args.inputs, actors=args.actors, targets=args.targets,
+                             alias_groups=_alias_groups(args.alias_groups), method=args.method,
+                             model=args.model)
+    result.save(out)
+    n_err = len(result.errors)
+    if not args.quiet or n_err:
+        print(f"stance: {result.statements['doc_id'].nunique()} documents, "
+              f"{len(result.statements)} statements, {len(result.stances)} stance rows, "
+              f"{n_err} skipped or flagged (see {out / 'errors.csv'})", file=sys.stderr)
+    return 0
+
+
+def _figures(args) -> int:
+    from .figures import figures_from_results
+    from .paths import ARTICLES_DIR, FIGURES_DIR
+    formats = tuple(x.strip() for x in args.formats.split(",") if x.strip())
+    bad = [x for x in formats if x not in ("png", "svg", "pdf")]
+    if bad:
+        raise UsageError(f"--formats: unknown format {bad[0]!r}; use png, svg and/or pdf")
+    out = _check_out(args.out or str(FIGURES_DIR))
+    results = args.results
+    if results is None:
+        import tempfile
+        from .pipeline import score_documents
+        if not ARTICLES_DIR.is_dir():
+            raise UsageError(f"{ARTICLES_DIR}: bundled data not found; pass --results DIR "
+                             "from a `stance score` run")
+        tmp = tempfile.mkdtemp(prefix="stance-figures-")
+        score_documents(ARTICLES_DIR).save(tmp)
+        results = tmp
+    elif not (Path(results) / "stances.csv").is_file():
+        raise UsageError(f"{results}: no stances.csv here; run `stance score ... --out "
+                         f"{results}` first")
+    paths = figures_from_results(results, out_dir=out, formats=formats)
+    print(f"stance: wrote {len(paths)} figure files to {out}", file=sys.stderr)
+    return 0
+
+
+def _evaluate(args) -> int:
+    from .evaluate import evaluate, format_report
+    _check_inputs(args.inputs)
+    if not Path(args.gold).exists():
+        raise UsageError(f"{args.gold}: gold annotations not found; give a CSV file or a folder")
+    report = evaluate(args.gold, args.inputs, actors=args.actors, targets=args.targets,
+                      method=args.method, model=args.model)
+    print(format_report(report))
+    if args.out:
+        report.save(_check_out(args.out))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    from .load import InputError
+    from .registry import RegistryError
+
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    handlers = {"score": _score, "figures": _figures, "evaluate": _evaluate}
+    try:
+        return handlers[args.command](args)
+    except (UsageError, InputError, RegistryError) as exc:
+        print(f"stance {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as exc:
+        # Invalid options or model files surface as ValueError with a message for the user.
+        print(f"stance {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

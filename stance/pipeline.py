@@ -1,0 +1,267 @@
+"""The whole flow for a corpus: load → clean → segment → mentions → attribute → score → aggregate.
+
+:func:`score_documents` is the Python entry point; :func:`process_document` is the pure
+per-document function that every engine (one process, several processes, Dask) runs, so the
+output does not depend on how the work was spread.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from .attribute import STATEMENT_COLUMNS, Statement, extract_statements
+from .clean import find_boilerplate
+from .load import Document, LoadError, iter_documents
+from .registry import ActorRegistry, TargetRegistry, load_actors, load_targets
+
+#: Columns of ``stances.csv`` (CONTRACT.md).
+STANCE_COLUMNS = ("doc_id", "statement_id", "speaker", "target", "target_mention", "score",
+                  "label", "sentiment", "method", "evidence", "date", "source")
+#: Columns of ``actor_target.csv`` (CONTRACT.md).
+ACTOR_TARGET_COLUMNS = ("speaker", "target", "n", "mean", "ci_low", "ci_high", "favor",
+                        "neutral", "against")
+#: Columns of ``errors.csv`` (CONTRACT.md).
+ERROR_COLUMNS = ("input", "doc_id", "reason")
+METHODS = ("lexicon", "model", "ensemble")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a worker needs to score a document; paths, so it pickles cheaply."""
+
+    actors: str | None = None
+    targets: str | None = None
+    alias_groups: tuple[str, ...] | None = None
+    method: str = "lexicon"
+    model: str | None = None
+
+
+@lru_cache(maxsize=8)
+def _registries(config: Config) -> tuple[ActorRegistry, TargetRegistry]:
+    return (load_actors(config.actors),
+            load_targets(config.targets, alias_groups=config.alias_groups))
+
+
+@lru_cache(maxsize=4)
+def _model(path: str):
+    from .classifier import StanceClassifier
+    return StanceClassifier.load(path)
+
+
+def _year(doc: Document) -> int | None:
+    date = str(doc.meta.get("date", ""))[:4]
+    return int(date) if date.isdigit() else None
+
+
+def score_statement_targets(st: Statement, doc: Document, targets: TargetRegistry, *,
+                            method: str = "lexicon", model=None) -> list[dict]:
+    """Stance rows (CONTRACT.md) for one statement: one per target its content addresses."""
+    from .score import score_statement
+
+    mentions = targets.find(doc.text, st.start, st.end, doc_text=doc.text)
+    if not mentions:
+        return []
+    content = doc.text[st.start:st.end]
+    local = [type(m)(m.start - st.start, m.end - st.start, m.target, m.text, m.group)
+             for m in mentions]
+    scores = score_statement(content, local, speaker_affiliation=st.affiliation or None)
+    if method in ("model", "ensemble") and model is not None:
+        scores = _model_scores(content, local, scores, model, method)
+    rows = []
+    by_target: dict[str, list] = {}
+    for m in local:
+        by_target.setdefault(m.target, []).append(m.text)
+    for target in sorted(scores):
+        sc = scores[target]
+        rows.append({
+            "doc_id": st.doc_id, "statement_id": st.statement_id, "speaker": st.speaker,
+            "target": target, "target_mention": "; ".join(dict.fromkeys(by_target[target])),
+            "score": round(float(sc.score), 4), "label": sc.label,
+            "sentiment": round(float(sc.sentiment), 4), "method": method,
+            "evidence": sc.evidence, "date": doc.meta.get("date", ""),
+            "source": doc.meta.get("source", ""),
+        })
+    return rows
+
+
+def _model_scores(content, local, lexicon_scores, model, method):
+    from .classifier import ensemble_scores
+    from .score import SpanScore
+
+    frame = pd.DataFrame({"text": [content] * len(local), "start": [m.start for m in local],
+                          "end": [m.end for m in local]})
+    proba = model.predict_proba(frame)
+    classes = list(model.classes_)
+    out = {}
+    for target in lexicon_scores:
+        idx = [i for i, m in enumerate(local) if m.target == target]
+        p = proba[idx].mean(axis=0)
+        p_favor = p[classes.index("favor")] if "favor" in classes else 0.0
+        p_against = p[classes.index("against")] if "against" in classes else 0.0
+        lex = lexicon_scores[target]
+        model_score = float(p_favor - p_against)
+        if method == "model":
+            label = classes[int(p.argmax())]
+            out[target] = SpanScore(model_score, label,
+                                    f"model: P(favor)={p_favor:.2f} P(against)={p_against:.2f}",
+                                    lex.sentiment, ())
+        else:
+            score, label = ensemble_scores(lex.score, p, classes)
+            out[target] = SpanScore(score, label, f"ensemble of lexicon ({lex.evidence}) and "
+                                    f"model (P(favor)={p_favor:.2f}, P(against)={p_against:.2f})",
+                                    lex.sentiment, lex.cues)
+    return out
+
+
+def process_document(doc: Document, config: Config = Config()) -> tuple[list[dict], list[dict]]:
+    """Statement rows and stance rows for one document (pure: same input, same output)."""
+    actors, targets = _registries(config)
+    model = _model(config.model) if config.method in ("model", "ensemble") and config.model else None
+    masks = find_boilerplate(doc.text)
+    statements = extract_statements(doc.doc_id, doc.text, actors=actors, masks=masks,
+                                    year=_year(doc))
+    st_rows = [s.row() for s in statements]
+    stance_rows: list[dict] = []
+    for s in statements:
+        stance_rows.extend(score_statement_targets(s, doc, targets, method=config.method,
+                                                   model=model))
+    return st_rows, stance_rows
+
+
+def safe_process(doc: Document, config: Config) -> tuple[list[dict], list[dict], list[dict]]:
+    """:func:`process_document`, with any failure turned into an ``errors.csv`` row."""
+    try:
+        st, sc = process_document(doc, config)
+        return st, sc, []
+    except Exception as exc:  # one bad document must not sink the corpus run
+        reason = f"failed while scoring: {type(exc).__name__}: {exc}"
+        return [], [], [{"input": doc.input, "doc_id": doc.doc_id, "reason": reason}]
+
+
+@dataclass
+class Result:
+    """The tables of one run (CONTRACT.md), as DataFrames."""
+
+    statements: pd.DataFrame
+    stances: pd.DataFrame
+    actor_target: pd.DataFrame
+    errors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ERROR_COLUMNS))
+
+    def save(self, out_dir: str | os.PathLike) -> list[Path]:
+        """Write the four CSV tables into ``out_dir`` atomically; return their paths."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, frame in (("statements", self.statements), ("stances", self.stances),
+                            ("actor_target", self.actor_target), ("errors", self.errors)):
+            path = out / f"{name}.csv"
+            write_csv_atomic(frame, path)
+            paths.append(path)
+        return paths
+
+
+def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
+    """Write ``frame`` to ``path`` via a temporary file and a rename, never half a table."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            frame.to_csv(fh, index=False, lineterminator="\n")
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _frames(st_rows: list[dict], sc_rows: list[dict], err_rows: list[dict]) -> Result:
+    from .aggregate import actor_target
+
+    statements = pd.DataFrame(st_rows, columns=list(STATEMENT_COLUMNS))
+    stances = pd.DataFrame(sc_rows, columns=list(STANCE_COLUMNS))
+    errors = pd.DataFrame(err_rows, columns=list(ERROR_COLUMNS))
+    at = actor_target(stances) if len(stances) else pd.DataFrame(columns=list(ACTOR_TARGET_COLUMNS))
+    return Result(statements, stances, at, errors)
+
+
+def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None = None,
+                    targets: str | None = None, alias_groups: Sequence[str] | None = None,
+                    method: str = "lexicon", model: str | None = None) -> Result:
+    """Score every document of ``inputs`` and return the tables of CONTRACT.md.
+
+    Parameters
+    ----------
+    inputs : path, iterable of paths, or iterable of Document
+        Articles: ``.txt`` files, folders, ``.csv`` or ``.jsonl`` files, or documents.
+    actors, targets : str, optional
+        YAML registries replacing the defaults in ``stance/resources``.
+    alias_groups : sequence of str, optional
+        Target alias groups to switch on (None: the defaults, e.g. "the West" as NATO).
+    method : {"lexicon", "model", "ensemble"}
+        The stance scorer.
+    model : str, optional
+        A model saved by :meth:`stance.StanceClassifier.save` (for "model" and "ensemble").
+
+    Returns
+    -------
+    Result
+        ``statements``, ``stances``, ``actor_target`` and ``errors`` DataFrames.
+
+    Examples
+    --------
+    >>> from stance import score_documents
+    >>> result = score_documents("data/articles")            # doctest: +SKIP
+    >>> result.actor_target.head()                            # doctest: +SKIP
+    """
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
+    if method in ("model", "ensemble") and not model:
+        raise ValueError(f"method {method!r} needs a model file: pass model=PATH "
+                         "(train one with StanceClassifier.fit and save it)")
+    config = Config(actors=str(actors) if actors else None,
+                    targets=str(targets) if targets else None,
+                    alias_groups=tuple(alias_groups) if alias_groups is not None else None,
+                    method=method, model=str(model) if model else None)
+    _registries(config)  # fail early, before any document, on a broken registry
+    if model:
+        _model(config.model)
+    errors: list[LoadError] = []
+    st_rows: list[dict] = []
+    sc_rows: list[dict] = []
+    err_rows: list[dict] = []
+    for doc in _documents(inputs, errors):
+        st, sc, err = safe_process(doc, config)
+        st_rows.extend(st)
+        sc_rows.extend(sc)
+        err_rows.extend(err)
+    err_rows = [{"input": e.input, "doc_id": e.doc_id, "reason": e.reason} for e in errors] + err_rows
+    return _frames(_sorted(st_rows), _sorted(sc_rows), err_rows)
+
+
+def _documents(inputs, errors: list[LoadError]):
+    if isinstance(inputs, Document):
+        yield inputs
+        return
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    paths = []
+    for item in inputs:
+        if isinstance(item, Document):
+            yield item
+        else:
+            paths.append(item)
+    if paths:
+        yield from iter_documents(paths, errors=errors)
+
+
+def _sorted(rows: list[dict]) -> list[dict]:
+    # Contract order: doc_id, then position (statement number) in the document.
+    def key(r):
+        sid = r["statement_id"]
+        return (r["doc_id"], int(sid.rsplit(":", 1)[1]), r.get("target", ""))
+    return sorted(rows, key=key)

@@ -1,0 +1,124 @@
+"""Stage 3, segment: paragraphs and sentences with character offsets into the loaded text.
+
+Sentences come from nltk's Punkt algorithm with parameters shipped in
+``stance/resources/punkt_abbreviations.txt``, so no ``punkt_tab`` download is needed.
+"""
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .clean import Mask
+from .paths import resource_text
+
+# A blank line (possibly holding spaces) separates paragraphs; texts without any blank line
+# are treated as one paragraph per line, the usual layout of scraped or exported articles.
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_NON_SPACE = re.compile(r"\S")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: ``text[start:end]``, stripped of surrounding white space."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: ``text[start:end]``; ``masked`` when cleaning marked all of it as boilerplate."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    masked: bool = False
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """Return the Punkt splitter with the shipped abbreviations (no download)."""
+    params = PunktParameters()
+    abbrevs = set()
+    for line in resource_text("punkt_abbreviations.txt").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            abbrevs.add(line)
+    # Single letters are initials ("Edith M. Lederer", "George W. Bush"): a sentence
+    # ending in a one-letter word is far rarer in news than a middle initial.
+    abbrevs.update(string.ascii_lowercase)
+    params.abbrev_types = abbrevs
+    return PunktSentenceTokenizer(params)
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Split ``text`` into paragraphs with offsets (blank lines, else single newlines)."""
+    if _BLANK_LINE.search(text):
+        cuts = [(m.start(), m.end()) for m in _BLANK_LINE.finditer(text)]
+    else:
+        cuts = [(m.start(), m.end()) for m in re.finditer(r"\n", text)]
+    bounds, pos = [], 0
+    for a, b in cuts:
+        bounds.append((pos, a))
+        pos = b
+    bounds.append((pos, len(text)))
+    paragraphs = []
+    for start, end in bounds:
+        chunk = text[start:end]
+        m = _NON_SPACE.search(chunk)
+        if not m:
+            continue
+        lead = m.start()
+        trail = len(chunk) - len(chunk.rstrip())
+        paragraphs.append(Paragraph(len(paragraphs), start + lead, end - trail))
+    return paragraphs
+
+
+def _inside(masks: Sequence[Mask], start: int, end: int) -> bool:
+    return any(m.start <= start and end <= m.end for m in masks)
+
+
+def _trim_masked_prefix(masks: Sequence[Mask], start: int, end: int) -> int:
+    # A dateline ("MOSCOW (AP) — ") masks the start of a sentence that itself is kept.
+    for m in masks:
+        if m.start <= start < m.end < end:
+            start = m.end
+    return start
+
+
+def split_sentences(text: str, *, masks: Sequence[Mask] = ()) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets; each sentence stays within its paragraph.
+
+    Parameters
+    ----------
+    text : str
+        The document text as loaded.
+    masks : sequence of Mask
+        Boilerplate spans from :func:`stance.clean.find_boilerplate`. Sentences wholly inside a
+        mask are returned with ``masked=True``; a mask covering only a sentence's beginning
+        (a dateline) moves its start past the mask.
+
+    Examples
+    --------
+    >>> [text[s.start:s.end] for text in ["Gen. Lee left. He said so."]
+    ...  for s in split_sentences(text)]
+    ['Gen. Lee left.', 'He said so.']
+    """
+    tokenizer = sentence_tokenizer()
+    sentences: list[Sentence] = []
+    for para in split_paragraphs(text):
+        chunk = text[para.start:para.end]
+        for a, b in tokenizer.span_tokenize(chunk):
+            start, end = para.start + a, para.start + b
+            masked = _inside(masks, start, end)
+            if not masked:
+                start = _trim_masked_prefix(masks, start, end)
+            sentences.append(Sentence(len(sentences), para.index, start, end, masked))
+    return sentences
