@@ -1,2 +1,53 @@
-"""stance: who said what about whom in news, and how favourably."""
+"""stance: who said what about whom in news, and how favourably.
+
+The pipeline, one module per stage::
+
+    load → clean → segment → mentions → attribute → score → aggregate → plots/figures
+
+Public API (see each object's docstring):
+
+- :func:`score_documents` → :class:`Result` with the tables of CONTRACT.md
+- :func:`extract_statements`, :class:`Statement` — who said what
+- :func:`score_span`, :class:`SpanScore` — stance toward one target mention
+- :class:`StanceClassifier` — a trainable scikit-learn estimator
+- :func:`load_documents`, :func:`find_boilerplate`, :func:`split_sentences`,
+  :func:`load_actors`, :func:`load_targets`, :func:`actor_target`, :func:`evaluate`
+"""
+from importlib import import_module
+
 __version__ = "0.1.0"
+
+# Heavy modules (scikit-learn, matplotlib) load on first use, so `stance --version`
+# and the per-document workers start fast.
+_EXPORTS = {
+    "score_documents": "pipeline", "Result": "pipeline", "process_document": "pipeline",
+    "Document": "load", "LoadError": "load", "InputError": "load",
+    "load_documents": "load", "iter_documents": "load",
+    "find_boilerplate": "clean", "Mask": "clean",
+    "split_sentences": "segment", "split_paragraphs": "segment",
+    "Sentence": "segment", "Paragraph": "segment",
+    "load_actors": "registry", "load_targets": "registry", "RegistryError": "registry",
+    "extract_statements": "attribute", "Statement": "attribute",
+    "score_span": "score", "SpanScore": "score", "score_statement": "score",
+    "sentiment": "sentiment",
+    "StanceClassifier": "classifier",
+    "actor_target": "aggregate", "aggregate_by": "aggregate",
+    "save_figure": "figures", "make_figures": "figures",
+    "evaluate": "evaluate",
+    "render_html": "render",
+}
+
+__all__ = ["__version__", *_EXPORTS]
+
+
+def __getattr__(name):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'stance' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(__all__)

@@ -46,7 +46,7 @@ STATEMENT_COLUMNS = ("doc_id", "statement_id", "speaker", "speaker_type", "speak
                      "kind", "cue", "text", "start", "end", "relayed_by")
 
 #: Words that may stand between a subject and its cue ("Putin also said", "has repeatedly denied").
-_BETWEEN = frozenset("""also has have had was were is are will would could might may again later
+_BETWEEN = frozenset("""also has have had will would could might may again later
     previously repeatedly further then once already separately earlier reportedly publicly
     recently frequently quickly firmly strongly sharply openly bluntly angrily flatly initially
     subsequently simply even still yet now on monday tuesday wednesday thursday friday saturday
@@ -69,6 +69,16 @@ _PARTICIPLES = frozenset("""saying adding warning insisting arguing stressing no
 #: Participles whose content keeps the participle (attitude: ", calling it a threat").
 _ATTITUDE_PARTICIPLES = frozenset("""calling hailing describing accusing blaming criticizing
     criticising condemning denying praising thanking""".split())
+#: Participles that report speech when followed by an infinitive ("promising to …").
+_TO_PARTICIPLES = frozenset("promising vowing pledging urging calling warning threatening".split())
+#: Words that open a leading adverbial phrase ("In Kyiv, …", "Speaking after talks, …").
+_LEADING_PHRASE = frozenset("""in at on by for from with without amid despite although though
+    because if when while before after following during under over since as speaking asked
+    meanwhile separately earlier later still however addressing writing responding""".split())
+#: Lower-case nouns for the people or body that speak for someone ("his office said").
+_OFFICE_NOUNS = frozenset("office government ministry team campaign aides lawyer lawyers".split())
+#: Auxiliaries that make the cue passive ("was accused"): then the subject is not the speaker.
+_PASSIVE_AUX = frozenset("was were is are be been being get got gets".split())
 #: Minimum number of words of reported content; shorter spans are fragments, not statements.
 MIN_CONTENT_WORDS = 2
 #: How many paragraphs back a cue-less quotation may look for the speaker it continues.
@@ -131,6 +141,13 @@ def _cue_table() -> tuple[dict, re.Pattern]:
     return forms, pattern
 
 
+# Between a quotation's close and the cue after it: a comma and a few attribution words.
+_ATTRIBUTION_GAP = re.compile(r"[\s,]*(?:[\w.’'-]+\s+){0,8}")
+# Between a cue and the quotation it introduces: punctuation, or a short addressee/channel
+# phrase closed by a comma or colon ("told reporters,", "said in a statement:").
+_BEFORE_QUOTE = re.compile(r"[\s,:]*(?:(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+\s*[,:]\s*)?")
+# What may follow the cue of an inverted attribution: a few words that are not a clause.
+_INVERTED_TAIL = re.compile(r"(?!that\b)(?:[\w’'.-]+[\s,]*){0,4}[.!?]?")
 _ACCORDING = re.compile(r"(?<!\w)[Aa]ccording\s+to(?!\w)")
 _PARTICIPLE = re.compile(r",\s+(?:(?:and|while)\s+)?(" + "|".join(sorted(_PARTICIPLES)) + r")(?!\w)")
 _QUOTE_CHARS = "“”„«»\""
@@ -170,6 +187,7 @@ def _np_word(tok: Token) -> bool:
     if tok.is_cap or w.rstrip(".") in TITLE_ABBREVIATIONS:
         return True
     return (lw in TITLE_WORDS or lw in DETERMINERS or lw in GROUP_NOUNS or lw in NATIONALITIES
+            or lw in _OFFICE_NOUNS
             or lw in ("of", "'s", "-", "&") or lw.endswith("'s") and lw[:-2] in TITLE_WORDS)
 
 
@@ -197,7 +215,8 @@ def _np_before(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def _np_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
-    """The speaker noun phrase starting at token ``i`` ("said Defence Minister Tomas Varga")."""
+    """The speaker noun phrase starting at token ``i`` ("said Defence Minister Tomas Varga",
+    "tweeted former thinktank executive Ken Gude")."""
     j = i
     while j < len(toks) and fold(toks[j].text) in _BETWEEN:
         j += 1
@@ -208,6 +227,16 @@ def _np_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
     k = j
     while k < len(toks) and _np_word(toks[k]) and toks[k].text not in (",", "."):
         k += 1
+    if k - j < 4:
+        # A lower-case description may precede the name: look a few words ahead for one.
+        m = j
+        while m < len(toks) and m - j < 6 and re.match(r"\w[\w’'.-]*$", toks[m].text):
+            m += 1
+        n = m
+        while n > j and toks[n - 1].is_cap:
+            n -= 1
+        if n < m and m > k and (m == len(toks) or not re.match(r"[\w’'-]", toks[m].text)):
+            k = m
     while k > j and fold(toks[k - 1].text) in DETERMINERS | {"of", "'s"}:
         k -= 1
     if k == j:
@@ -260,8 +289,9 @@ class _DocumentAttributor:
         return -1
 
     def _in_quote(self, pos: int) -> Quote | None:
+        # An unclosed mark ("The "Vanguard frigate …") does not make the rest a quotation.
         for q in self.quotes:
-            if q.open <= pos <= q.close:
+            if q.closed and q.open <= pos <= q.close:
                 return q
         return None
 
@@ -298,8 +328,7 @@ class _DocumentAttributor:
     def _clause_subject(self, s: Sentence, toks: list[Token]) -> Mention | None:
         """The noun phrase opening the main clause (after a leading "In Kyiv," phrase)."""
         i = 0
-        if toks and fold(toks[0].text) in {"in", "at", "on", "speaking", "after", "during",
-                                           "following", "meanwhile", "earlier", "later", "while"}:
+        if toks and fold(toks[0].text) in _LEADING_PHRASE:
             while i < len(toks) and toks[i].text != ",":
                 i += 1
             i += 1
@@ -321,15 +350,20 @@ class _DocumentAttributor:
         if c.lemma == "according to":
             return self._according_to(s, toks, c, i, earlier)
         if c.cls.startswith("participle"):
+            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            if nxt == "to" and c.lemma not in _TO_PARTICIPLES:
+                return None  # "claiming to represent": not a report of speech
             speaker = subject or self._clause_subject(s, toks)
             if speaker is None:
                 return None
             return self._reported(s, c, speaker, c.start if c.cls.endswith("attitude") else c.end)
         # Finite cue: speaker before, past an aside, or after.
+        if i > 0 and fold(toks[i - 1].text) in _PASSIVE_AUX:
+            return None  # "were accused of", "was described as": the subject is not the speaker
         mention = None
         np = _np_before(text, toks, i)
         if np is not None:
-            mention = self.resolver.resolve(*np)
+            mention = self.resolver.resolve(*np, bare=True)
             if mention is None and np[0] > s.start:
                 mention = None
         if mention is None:
@@ -339,22 +373,24 @@ class _DocumentAttributor:
             prev = toks[j].text if j >= 0 else ""
             if prev == "," and not self._quote_closes_before(toks, j):
                 mention = self._subject_before_aside(s, toks, j)
-            elif prev in ("and",) and earlier:
+            elif prev in ("and", "but", "or", "then") and earlier:
                 mention = earlier[-1].mention  # "... and said ..." shares the subject
             if mention is None and (prev in (",",) or prev in _QUOTE_CHARS or j < 0
                                     or self._quote_closes_before(toks, j)):
                 npa = _np_after(text, toks, i + 1 + (len(c.text.split()) - 1))
                 if npa is not None:
-                    mention = self.resolver.resolve(*npa)
+                    mention = self.resolver.resolve(*npa, bare=True)
         if mention is None:
             return None
         # Direct: a quotation right after the cue, or right before the attribution.
+        # A quotation right before the attribution comes first, so that in a split quote
+        # (`“A,” she said, “B.”`) both halves are found.
+        q_before = self._quote_right_before(min(c.start, mention.start), s)
+        if q_before is not None:
+            return self._direct(q_before, c, mention, s, attribution_end=max(c.end, mention.end))
         q_after = self._quote_right_after(c.end, s)
         if q_after is not None:
             return self._direct(q_after, c, mention, s)
-        q_before = self._quote_right_before(mention.start if mention.start < c.start else c.start, s)
-        if q_before is not None:
-            return self._direct(q_before, c, mention, s, attribution_end=max(c.end, mention.end))
         if c.cls == "speech" and mention.start > c.start:
             # "…, said Putin." after plain text: inverted reported speech.
             return self._inverted(s, c, mention)
@@ -369,37 +405,48 @@ class _DocumentAttributor:
         return j >= 1 and toks[j - 1].text in "”»\"“"
 
     def _subject_before_aside(self, s: Sentence, toks: list[Token], j: int) -> Mention | None:
-        """"Orban, who …, stressed": the subject that opened the clause, before its comma."""
+        """The subject before an aside: "Orban, who …, stressed" (the clause's opening subject)
+        or "a Republican, Mark Amodei, has said" (a name set off by commas)."""
         subj = self._clause_subject(s, toks)
-        if subj is None:
-            return None
-        k = _token_index(toks, subj.end)
-        if k < len(toks) and toks[k].text == ",":
-            return subj
+        if subj is not None:
+            k = _token_index(toks, subj.end)
+            if k < len(toks) and toks[k].text == ",":
+                return subj
+        k = j - 1
+        while k >= 0 and toks[k].text != ",":
+            k -= 1
+        if k >= 0 and j - k - 1 <= 6 and all(_np_word(t) for t in toks[k + 1:j]) and j - k > 1:
+            m = self.resolver.resolve(toks[k + 1].start, toks[j - 1].end)
+            if m is not None and m.entity.type in ("person", "institution", "state"):
+                return m
         return None
 
     def _ends_sentence(self, c: Cue, mention: Mention, s: Sentence) -> bool:
+        """`…, Peskov said.` / `…, Peskov said on Tuesday.`: little or nothing after the cue."""
         rest = self.text[c.end:s.end].strip()
         before = self.text[s.start:mention.start].rstrip()
-        return before.endswith(",") and re.fullmatch(r"[\w\s,.'’-]{0,40}[.!?]?", rest) is not None
+        return before.endswith(",") and _INVERTED_TAIL.fullmatch(rest) is not None
 
     def _quote_right_after(self, pos: int, s: Sentence) -> Quote | None:
-        m = re.match(r"[\s,:]*(?:(?:on|in|at)\s[\w\s.]{0,30}?[,:]\s*)?", self.text[pos:pos + 60])
+        """A quotation opening right after the cue, allowing an addressee or a channel
+        between them ("told reporters, “…”", "said on Twitter: “…”")."""
+        window = self.text[pos:pos + 80]
+        m = _BEFORE_QUOTE.match(window)
         at = pos + (m.end() if m else 0)
         for q in self.quotes:
             if q.open == at and id(q) not in self.used_quotes:
-                rest = self.text[q.close + 1:s.end].strip()
-                return q if len(rest) <= 2 or q.close >= s.end - 2 or rest.startswith(("“", "\"")) else q
+                return q
         return None
 
-    def _quote_right_before(self, pos: int, s: Sentence) -> Quote | None:
-        before = self.text[max(0, pos - 4):pos]
+    def _quote_right_before(self, cue_start: int, s: Sentence) -> Quote | None:
+        """A quotation that ends right before the attribution (`“…,” government spokesman
+        Farid Selmani told the radio`): only a comma and the speaker's words between."""
+        best = None
         for q in self.quotes:
-            if q.close < pos and re.fullmatch(r"[\s,]*", self.text[q.close + 1:pos]) and \
-                    id(q) not in self.used_quotes and q.close >= s.start - 1:
-                return q
-        del before
-        return None
+            if q.close < cue_start and q.close >= s.start and id(q) not in self.used_quotes \
+                    and _ATTRIBUTION_GAP.fullmatch(self.text[q.close + 1:cue_start]):
+                best = q
+        return best
 
     def _direct(self, q: Quote, c: Cue, mention: Mention, s: Sentence, *,
                 attribution_end: int | None = None) -> _Found:
@@ -518,15 +565,16 @@ class _DocumentAttributor:
         npa = _np_after(text, toks, j)
         if npa is None:
             return None
-        mention = self.resolver.resolve(*npa)
+        mention = self.resolver.resolve(*npa, bare=True)
         if mention is None:
             return None
-        if c.start - s.start < 3:
-            # "According to X, content."
-            comma = text.find(",", mention.end, s.end)
-            if comma < 0:
+        after = text.find(",", mention.end, s.end)
+        tail = text[after + 1:s.end] if after >= 0 else ""
+        if c.start - s.start < 3 or len(tail.split()) >= 4:
+            # "According to X, content." / "At the same time, according to X, content."
+            if after < 0:
                 return None
-            start, end = _trim(text, comma + 1, s.end)
+            start, end = _trim(text, after + 1, s.end)
         else:
             # "content, according to X." — if the clause has its own speaker, X only relays it.
             if earlier and earlier[-1].end <= c.start:

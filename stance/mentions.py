@@ -29,8 +29,19 @@ TITLE_WORDS = frozenset(
     official adviser advisor aide director commissioner negotiator premier counterpart
     vice acting security national foreign-policy military army navy staff joint chiefs
     permanent representative special high parliament speaker member politician opposition
-    candidate activist analyst expert coordinator minister's""".split()
+    candidate activist analyst expert coordinator minister's secretary-general vice-president
+    judge justice prosecutor attorney student professor researcher economist lawyer
+    journalist editor correspondent reporter executive ceo founder owner chairperson
+    dissident blogger colonel major captain lieutenant sergeant admiral marshal brigadier
+    corporal private commodore""".split()
 )
+#: Institution names written out in the text ("The Norvessan Defence Ministry").
+_INSTITUTION_PHRASE = None  # built below, once INSTITUTION_HEADS exists
+#: Head nouns of a description that names one person ("a Defence Ministry spokesman").
+PERSON_HEADS = frozenset("""spokesman spokeswoman spokesperson minister official adviser advisor
+    aide ambassador diplomat envoy president leader chief commander general secretary
+    negotiator director chancellor premier governor mayor senator lawmaker representative
+    analyst expert activist politician candidate officer""".split())
 #: Abbreviated titles that stand before a name.
 TITLE_ABBREVIATIONS = frozenset(
     "Gen Lt Col Maj Capt Sgt Adm Sen Rep Gov Dr Mr Mrs Ms Prof Amb Pres Cmdr Brig".split()
@@ -40,14 +51,18 @@ INSTITUTION_HEADS = frozenset(
     """Ministry Department Office Kremlin Pentagon House Government Council Commission Agency
     Parliament Assembly Embassy Service Army Navy Forces Party Union Court Committee Cabinet
     Secretariat Command Headquarters Presidency Administration Duma Rada Senate Congress
-    Bundestag Sejm Bank Fund Organization Organisation Alliance NATO""".split()
+    Bundestag Sejm Bank Fund Organization Organisation Alliance NATO Staff Bureau Directorate
+    Guard Police Mission Delegation Authority Institute Centre Center Corporation Company
+    Network Times Post Journal Gazette Radio Television Channel Broadcasting Movement
+    Front Coalition Federation Courts Tribunal Prosecutor Inspectorate Board Chamber""".split()
 )
 #: Plural nouns that name a group of unnamed speakers.
 GROUP_NOUNS = frozenset(
     """officials analysts diplomats experts critics sources observers lawmakers residents
     witnesses protesters authorities spokespeople leaders ministers allies governments
     officers commanders activists politicians legislators senators members envoys people
-    representatives investigators prosecutors""".split()
+    representatives investigators prosecutors associates supporters opponents voters
+    citizens demonstrators journalists scientists doctors""".split()
 )
 #: Generic roles ("the minister") and the title words an antecedent must carry to match.
 GENERIC_ROLES = {
@@ -90,15 +105,40 @@ NATIONALITIES = {
     "slovak": "Slovakia", "dutch": "Netherlands", "spanish": "Spain", "danish": "Denmark",
     "norwegian": "Norway", "iranian": "Iran", "israeli": "Israel", "japanese": "Japan",
 }
+#: Capitals that stand for their state as speakers ("Moscow said", "Kyiv insisted").
+CAPITALS = {
+    "moscow": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine", "washington": "United States",
+    "london": "United Kingdom", "paris": "France", "berlin": "Germany", "warsaw": "Poland",
+    "budapest": "Hungary", "tallinn": "Estonia", "riga": "Latvia", "vilnius": "Lithuania",
+    "minsk": "Belarus", "beijing": "China", "ankara": "Turkey", "tbilisi": "Georgia",
+    "brussels": "European Union", "tehran": "Iran", "rome": "Italy", "helsinki": "Finland",
+    "stockholm": "Sweden", "ottawa": "Canada", "tokyo": "Japan", "chisinau": "Moldova",
+}
 #: Titles that reveal a person's gender, for he/she when the registry does not know it.
 _FEMALE_TITLES = frozenset("spokeswoman chairwoman congresswoman queen mrs ms madam businesswoman".split())
 _MALE_TITLES = frozenset("spokesman chairman congressman king mr businessman".split())
 #: Determiners and possessives allowed at the start of a speaker noun phrase.
 DETERMINERS = frozenset("the a an his her its their our".split())
 PRONOUNS = {"he": "m", "she": "f", "it": None, "they": None, "we": None, "i": None}
-_FUNCTION_CAPS = frozenset("The A An In On At As But And Or For From By With After Before During "
-                           "Speaking Meanwhile However Also Earlier Later While When".split())
+_FUNCTION_CAPS = frozenset(
+    """The A An In On At As But And Or For From By With After Before During Speaking Meanwhile
+    However Also Earlier Later While When Since Then Now Still Yet Instead Today Yesterday Last
+    This That These Those Some Many Several Other Others One Two Three Both Each Every Such
+    Although Though Because If Despite Amid Under Over Asked It He She They We I His Her Their
+    Its Our There Here What Why How Who Whom Which Where Nor So Not No Only Just Even
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 
+#: A channel named after the speaker ("Trump on Twitter") is not part of the speaker.
+_CHANNEL = re.compile(r"\s+(?:on|via|in)\s+(?:Twitter|X|Facebook|Telegram|Instagram|YouTube|"
+                      r"TikTok|television|TV|radio|social media)$")
+#: "A of B" phrases: the part before "of" decides who speaks.
+_OF_SPLIT = re.compile(r"^(.*?\S)\s+of\s+(?:the\s+)?\S.*$")
+#: Words that end an organisation's or place's name inside a longer phrase.
+_PLACE_HEADS = frozenset("Nations States Kingdom Union Republic Federation House Council".split())
+#: "his office", "her spokesman": someone speaking for the person the pronoun refers to.
+_POSSESSED = re.compile(r"(his|her|its|their)\s+(office|government|ministry|team|campaign|aides|"
+                        r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|press office)")
 _TOKEN = re.compile(r"\w+(?:[.’'\-]\w+)*\.?|[^\w\s]")
 
 
@@ -207,6 +247,8 @@ class MentionResolver:
         self._by_surname: dict[str, Entity] = {}
         self._by_name: dict[str, Entity] = {}
         self._actor_entities: dict[str, Entity] = {}
+        self._bare = False
+        self._extra_titles: dict[str, set] = {}
 
     # -- memory -----------------------------------------------------------------------------
     def _entity_for(self, actor: Actor) -> Entity:
@@ -247,10 +289,52 @@ class MentionResolver:
             mention = self.resolve(np[0], np[1], remember=False)
             if mention is not None and mention.entity.type == "person":
                 found.append(mention)
+        taken = [(f.start, f.end) for f in found]
+        for m in _INSTITUTION_PHRASE.finditer(self.text, start, end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            name = re.sub(r"^(the|The)\s+", "", m.group())
+            cands = self.actors.lookup(name)
+            ent = (self._entity_for(cands[0]) if len(cands) == 1 else
+                   self._by_name.get(fold(name)) or Entity(name, "institution", _nationality(name.split())))
+            found.append(Mention(m.start(), m.end(), m.group(), ent, "institution"))
         found.sort(key=lambda f: f.start)
         for f in found:
             self.remember(f.start, f.entity)
+        self._appositives(start, end, found)
         return found
+
+    def _appositives(self, start: int, end: int, found: list[Mention]) -> None:
+        """"Yara Mendel, Belmark's ambassador, …" / "The finance minister, Lidia Novar, …":
+        the description's title words describe the named person (for "the ambassador")."""
+        chunks = []
+        pos = start
+        for m in re.finditer(r",", self.text[start:end]):
+            chunks.append((pos, start + m.start()))
+            pos = start + m.end()
+        chunks.append((pos, end))
+        people = {(f.start, f.end): f.entity for f in found if f.entity.type == "person"}
+        for (a0, a1), (b0, b1) in zip(chunks, chunks[1:]):
+            for (n0, n1), (d0, d1) in (((a0, a1), (b0, b1)), ((b0, b1), (a0, a1))):
+                ent = next((e for (p0, p1), e in people.items()
+                            if p0 >= n0 and p1 <= n1 and self.text[n0:n1].strip() == self.text[p0:p1]), None)
+                if ent is None:
+                    name = self.text[n0:n1].strip()
+                    if not re.fullmatch(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}", name) or \
+                            not all(_is_name_word(w) and fold(w) not in NATIONALITIES
+                                    for w in name.split()):
+                        continue
+                    ent = self._by_name.get(fold(name)) or Entity(name, "person")
+                    self.remember(n0 + self.text[n0:n1].index(name), ent)
+                words = fold(self.text[d0:d1]).replace("’", "'").split()
+                heads = {w[:-2] if w.endswith("'s") else w for w in words}
+                if heads & PERSON_HEADS and len(words) <= 10:
+                    self._extra_titles.setdefault(ent.name, set()).update(heads & TITLE_WORDS)
+
+    def titles_of(self, entity: Entity) -> frozenset:
+        """Title words known for ``entity``: from the registry, its mention, or an appositive."""
+        extra = self._extra_titles.get(entity.name)
+        return entity.titles | frozenset(extra) if extra else entity.titles
 
     def _title_name_phrases(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of "Title Firstname Lastname" (a title word, then two or more capitalised words)."""
@@ -267,7 +351,10 @@ class MentionResolver:
                 while k < len(toks) and toks[k].is_cap and _is_name_word(toks[k].text):
                     k += 1
                 if k - j >= 2 or (k - j == 1 and toks[i].text.rstrip(".") in TITLE_ABBREVIATIONS):
-                    spans.append((toks[i].start, toks[k - 1].end))
+                    end_at = toks[k - 1].end
+                    if re.search(r"[’']s$", toks[k - 1].text):
+                        end_at -= 2  # "Prime Minister Oleksiy Honcharuk's offer"
+                    spans.append((toks[i].start, end_at))
                     i = k
                     continue
             i += 1
@@ -290,10 +377,12 @@ class MentionResolver:
         return None
 
     def _recent(self, pos: int, ok) -> Entity | None:
-        for p, ent in reversed(self.seen):
-            if p < pos and ok(ent):
-                return ent
-        return None
+        """The compatible entity mentioned last before ``pos`` (by position in the text)."""
+        best, best_pos = None, -1
+        for p, ent in self.seen:
+            if best_pos <= p < pos and ok(ent):
+                best, best_pos = ent, p
+        return best
 
     def resolve_pronoun(self, pos: int, word: str) -> Entity | None:
         """The entity a pronoun at ``pos`` refers to: the latest compatible speaker or subject."""
@@ -316,23 +405,66 @@ class MentionResolver:
                 return ent
         return self._recent(pos, ok) if w in ("he", "she") else None
 
-    def resolve(self, start: int, end: int, *, remember: bool = True) -> Mention | None:
+    def resolve(self, start: int, end: int, *, remember: bool = True,
+                bare: bool = False) -> Mention | None:
         """Resolve the noun phrase ``text[start:end]`` to an entity, or None.
 
         Tried in order: pronoun, registry name, institution, "Title Name" or surname,
-        registry role description, generic role, group noun.
+        registry role description, generic role, group noun. ``bare=True`` also accepts a
+        lone unknown capitalised word as a surname: only right next to a cue ("Varga said"),
+        where a sentence-initial "Shortly" or "Reports" cannot be mistaken for one.
         """
         phrase = self.text[start:end].strip()
-        if not phrase:
-            return None
+        if not phrase or re.search(r"[’']s$", phrase):
+            return None  # a possessor ("Trump's") is not the speaker
+        self._bare = bare
         m = self._resolve(start, end, phrase)
         if m is not None and remember:
             self.remember(m.start, m.entity)
         return m
 
     def _resolve(self, start: int, end: int, phrase: str) -> Mention | None:
+        channel = _CHANNEL.search(phrase)
+        if channel:
+            # "Trump on Twitter": the channel is not the speaker.
+            phrase = phrase[:channel.start()]
+            end = start + len(phrase)
+        of = _OF_SPLIT.match(phrase)
+        if of:
+            left = of.group(1)
+            head = left.split()[-1]
+            if head in INSTITUTION_HEADS or head in _PLACE_HEADS:
+                # "the Turkish Ministry of Foreign Affairs", "House of Representatives".
+                name = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+                cands = self.actors.lookup(name)
+                if cands and len(cands) == 1:
+                    return Mention(start, end, phrase, self._entity_for(cands[0]), "name")
+                return Mention(start, end, phrase, Entity(name, "institution", _nationality(
+                    fold(phrase).split())), "institution")
+            if fold(head) in GROUP_NOUNS:
+                # "associates of Navalny": a group, named by the whole phrase.
+                name = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+                return Mention(start, end, phrase, Entity(name, "group"), "group")
+            left_names = [t for t in left.split() if t[:1].isupper() and _is_name_word(t)
+                          and fold(t) not in NATIONALITIES and fold(t) not in TITLE_WORDS
+                          and t.rstrip(".") not in TITLE_ABBREVIATIONS]
+            if len(left_names) >= 2:
+                # "President Hassan Rouhani of Iran": the left part names the speaker.
+                inner = self._resolve(start, start + len(left), left)
+                if inner is not None:
+                    return Mention(start, end, phrase, inner.entity, inner.how)
         low = fold(phrase)
         words = low.replace(",", " ").split()
+        poss = _POSSESSED.fullmatch(low)
+        if poss:
+            # "his office said": the office of the person "his" refers to.
+            owner = self.resolve_pronoun(start, {"his": "he", "her": "she", "its": "it",
+                                                 "their": "they"}[poss.group(1)])
+            if owner is not None:
+                kind = "person" if poss.group(2) in PERSON_HEADS else "institution"
+                return Mention(start, end, phrase, Entity(f"{owner.name}'s {poss.group(2)}", kind,
+                                                          owner.affiliation), "possessive")
+            return None
         if low in PRONOUNS:
             ent = self.resolve_pronoun(start, low)
             return Mention(start, end, phrase, ent, "pronoun") if ent else None
@@ -368,6 +500,10 @@ class MentionResolver:
             while i > 0 and toks[i - 1] in names:
                 i -= 1
             run = toks[i:]
+            if len(run) > 2 and any(t in INSTITUTION_HEADS or t in _PLACE_HEADS for t in run[:-2]):
+                # "the United Nations Nikki Haley": the organisation ends before the name.
+                run = run[-2:]
+                i = len(toks) - 2
             if run:
                 title_words = [fold(t).rstrip(".") for t in toks[:i]]
                 full = " ".join(run)
@@ -378,26 +514,54 @@ class MentionResolver:
                 known = self._by_name.get(fold(full))
                 if known is not None:
                     return Mention(start, end, phrase, known, "name")
-                if len(run) >= 2 or title_words:
+                if len(run) == 1 and not title_words:
+                    state = CAPITALS.get(fold(full))
+                    if state:
+                        # "Moscow said": the capital stands for the state.
+                        cands = self.actors.lookup(state)
+                        ent = self._entity_for(cands[0]) if len(cands) == 1 else Entity(state, "state", state)
+                        return Mention(start, end, phrase, ent, "metonym")
+                if len(run) >= 2 or title_words or (len(toks) == 1 and self._bare
+                                                    and self._name_like(full)):
                     ent = Entity(full, "person", _nationality(title_words), _title_gender(title_words),
                                  frozenset(title_words))
                     return Mention(start, end, phrase, ent, "title+name")
         role = self._resolve_role(start, low, words)
         if role is not None:
             return Mention(start, end, phrase, role, "role")
+        head = words[-1] if words else ""
+        if head in PERSON_HEADS and len(words) >= 2:
+            # A described speaker with no antecedent ("a Defence Ministry spokesman"):
+            # the description is the best name the text gives.
+            name = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+            return Mention(start, end, phrase, Entity(name, "person", _nationality(words),
+                                                      _title_gender(words), frozenset(words)),
+                           "description")
         if words and words[-1] in GROUP_NOUNS:
             name = re.sub(r"^(the|a|an|some|several|two|three|many)\s+", "", phrase, flags=re.I)
             return Mention(start, end, phrase, Entity(name, "group", _nationality(words)), "group")
         return None
 
+    def _name_like(self, word: str) -> bool:
+        """A lone capitalised word right before a cue ("Varga said") is taken as a surname."""
+        return word[:1].isupper() and fold(word) not in NATIONALITIES and word not in _FUNCTION_CAPS \
+            and word not in INSTITUTION_HEADS and len(word) > 1
+
     def _resolve_role(self, pos: int, low: str, words: list[str]) -> Entity | None:
-        cands = self.actors.by_role(low)
+        cands = self.actors.by_role(low, year=self.year)
         if cands:
             actor = cands[0] if len(cands) == 1 else self._pick(cands, pos)
             if actor is not None:
                 return self._entity_for(actor)
         body = [w for w in words if w not in DETERMINERS]
         nationality = _nationality(body)
+        if body and body[-1].capitalize() in INSTITUTION_HEADS and words[0] == "the":
+            # "the ministry said": the latest institution of that kind.
+            head = body[-1]
+            inst = self._recent(pos + 1, lambda e: e.type == "institution"
+                                and head in fold(e.name).split())
+            if inst is not None:
+                return inst
         core = [w for w in body if w not in NATIONALITIES and w not in ("top", "senior", "former")]
         key = " ".join(core)
         needed = GENERIC_ROLES.get(key) or (GENERIC_ROLES.get(core[-1]) if core else None)
@@ -407,10 +571,15 @@ class MentionResolver:
             return None
 
         def ok(e: Entity) -> bool:
-            if e.type != "person" or not (e.titles & needed):
+            if e.type != "person" or not (self.titles_of(e) & needed):
                 return False
             return not nationality or not e.affiliation or e.affiliation == nationality
         return self._recent(pos + 1, ok)
+
+
+_INSTITUTION_PHRASE = re.compile(
+    r"(?:\b[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}(?:" + "|".join(sorted(INSTITUTION_HEADS - {"NATO", "House"}))
+    + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?")
 
 
 def _is_name_word(word: str) -> bool:
