@@ -139,6 +139,8 @@ _PLACE_HEADS = frozenset("Nations States Kingdom Union Republic Federation House
 #: "his office", "her spokesman": someone speaking for the person the pronoun refers to.
 _POSSESSED = re.compile(r"(his|her|its|their)\s+(office|government|ministry|team|campaign|aides|"
                         r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|press office)")
+# A capitalised word right before a surname: the surname belongs to another full name.
+_FIRST_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b(?!(?:The|A|An|In|On|At|As|But|And|Or|For|From|By|With|President|Minister|Secretary|Prime|Foreign|Defence|Defense|Chancellor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Ambassador|Spokesman|Spokeswoman|Leader|Chief|Deputy|Vice|Russian|Ukrainian|U\.S\.|US|American|British|French|German|Polish|Hungarian|NATO|Kremlin|State)\s)[A-Z][a-z]+\s$")
 _TOKEN = re.compile(r"\w+(?:[.’'\-]\w+)*\.?|[^\w\s]")
 
 
@@ -277,6 +279,8 @@ class MentionResolver:
         pattern = self.actors.name_pattern
         if pattern is not None:
             for m in pattern.finditer(self.text, start, end):
+                if " " not in m.group() and _FIRST_NAME_BEFORE.search(self.text, max(0, m.start() - 30), m.start()):
+                    continue  # "Mike Johnson" is not the registry's Boris Johnson
                 cands = self.actors.lookup(m.group())
                 if len(cands) == 1 or (cands and self._pick(cands, m.start())):
                     actor = cands[0] if len(cands) == 1 else self._pick(cands, m.start())
