@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--engine", choices=("local", "dask"), default="local")
     s.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run in --out without redoing finished documents")
 
     f = sub.add_parser("figures", help="draw every report figure")
     f.add_argument("--results", metavar="DIR",
@@ -85,18 +87,30 @@ def _alias_groups(value: str | None):
 
 
 def _score(args) -> int:
-    from .pipeline import score_documents
+    from .engine import run_corpus
+    from .pipeline import METHODS, Config, _model, _registries
     _check_inputs(args.inputs)
     out = _check_out(args.out)
-    result = score_documents(args.inputs, actors=args.actors, targets=args.targets,
-                             alias_groups=_alias_groups(args.alias_groups), method=args.method,
-                             model=args.model)
-    result.save(out)
-    n_err = len(result.errors)
-    if not args.quiet or n_err:
-        print(f"stance: {result.statements['doc_id'].nunique()} documents, "
-              f"{len(result.statements)} statements, {len(result.stances)} stance rows, "
-              f"{n_err} skipped or flagged (see {out / 'errors.csv'})", file=sys.stderr)
+    if args.method in ("model", "ensemble") and not args.model:
+        raise UsageError(f"--method {args.method} needs --model FILE (a model saved with "
+                         "StanceClassifier.save)")
+    if args.model and not Path(args.model).is_file():
+        raise UsageError(f"{args.model}: model file not found")
+    jobs = args.jobs or os.cpu_count() or 1
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    config = Config(actors=args.actors, targets=args.targets,
+                    alias_groups=_alias_groups(args.alias_groups), method=args.method,
+                    model=args.model)
+    _registries(config)  # a broken registry stops here with its own message
+    if args.model:
+        _model(args.model)
+    counts = run_corpus(args.inputs, out, config=config, jobs=jobs, engine=args.engine,
+                        scheduler=args.scheduler, progress=not args.quiet, resume=args.resume)
+    if not args.quiet or counts["errors"]:
+        print(f"stance: {counts['statements']} statements, {counts['stances']} stance rows, "
+              f"{counts['errors']} documents skipped or flagged (see {out / 'errors.csv'})",
+              file=sys.stderr)
     return 0
 
 

@@ -1,0 +1,307 @@
+"""Running the per-document function over a corpus: one process, all cores, or Dask.
+
+Documents are streamed in chunks; each chunk's rows are sorted and written to a *run* file in
+``OUT/.partial/``, with a list of the documents it holds written last (atomically), so an
+interrupted run can ``resume`` without redoing or duplicating a document. At the end the runs
+are merged (a k-way merge by ``doc_id`` and position) into the final tables, which are
+therefore identical whatever the chunking, the number of jobs or the engine.
+"""
+from __future__ import annotations
+
+import csv
+import heapq
+import os
+import sys
+import time
+from array import array
+from itertools import islice
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import pandas as pd
+
+from .load import Document, LoadError, iter_documents
+from .pipeline import (ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS, Config, _registries,
+                       safe_process, write_csv_atomic)
+from .attribute import STATEMENT_COLUMNS
+
+#: Documents per chunk: large enough to keep workers busy, small enough that a chunk's rows
+#: stay a few megabytes (memory must not grow with the corpus).
+CHUNK_DOCS = 256
+PARTIAL = ".partial"
+TABLES = (("statements", STATEMENT_COLUMNS), ("stances", STANCE_COLUMNS), ("errors", ERROR_COLUMNS))
+
+
+def _warm(config: Config) -> None:
+    _registries(config)
+
+
+def _process_chunk(docs: list[Document], config: Config):
+    return [safe_process(d, config) for d in docs]
+
+
+class _LocalPool:
+    """Process-based map over chunks, in order."""
+
+    def __init__(self, jobs: int, config: Config):
+        self.jobs = jobs
+        self.config = config
+        self.pool = None
+        if jobs > 1:
+            import multiprocessing as mp
+            ctx = mp.get_context("spawn" if sys.platform == "win32" else "fork")
+            self.pool = ctx.Pool(jobs, initializer=_warm, initargs=(config,))
+
+    def map(self, docs: list[Document]):
+        if self.pool is None:
+            return [safe_process(d, self.config) for d in docs]
+        # Split the chunk into one slice per worker-ish; imap keeps the order.
+        size = max(1, len(docs) // (self.jobs * 4))
+        slices = [docs[i:i + size] for i in range(0, len(docs), size)]
+        out = []
+        for part in self.pool.imap(_ChunkCall(self.config), slices):
+            out.extend(part)
+        return out
+
+    def close(self):
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+
+
+class _ChunkCall:
+    """Picklable callable for pool workers."""
+
+    def __init__(self, config: Config):
+        self.config = config
+
+    def __call__(self, docs):
+        return _process_chunk(docs, self.config)
+
+
+class _DaskPool:
+    """The same per-document function on a Dask distributed cluster."""
+
+    def __init__(self, scheduler: str | None, jobs: int, config: Config):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - depends on the extra
+            raise ValueError("--engine dask needs the 'dask' extra: pip install "
+                             "'stance[dask]'") from exc
+        self.config = config
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1,
+                                        processes=True, dashboard_address=None)
+            self.client = Client(self.cluster)
+        self.jobs = max(1, jobs)
+
+    def map(self, docs: list[Document]):
+        size = max(1, len(docs) // (self.jobs * 2))
+        slices = [docs[i:i + size] for i in range(0, len(docs), size)]
+        futures = self.client.map(_process_chunk, slices, config=self.config, pure=False)
+        out = []
+        for part in self.client.gather(futures):
+            out.extend(part)
+        return out
+
+    def close(self):
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _chunks(it: Iterable, n: int) -> Iterator[list]:
+    it = iter(it)
+    while True:
+        chunk = list(islice(it, n))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _row_key(row: dict) -> tuple:
+    sid = row.get("statement_id", "")
+    n = int(sid.rsplit(":", 1)[1]) if sid and ":" in sid else 0
+    return (row["doc_id"], n, row.get("target", ""))
+
+
+def _write_rows(path: Path, columns, rows: list[dict]) -> None:
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    os.replace(tmp, path)
+
+
+class _Aggregator:
+    """Streaming collector of (speaker, target, score, label) for ``actor_target.csv``.
+
+    Keeps only compact arrays, so memory stays small for millions of stance rows.
+    """
+
+    def __init__(self):
+        self.groups: dict[tuple[str, str], tuple[array, list]] = {}
+
+    def add(self, row: dict) -> None:
+        scores, labels = self.groups.setdefault((row["speaker"], row["target"]), (array("d"), []))
+        scores.append(float(row["score"]))
+        labels.append(row["label"])
+
+    def frame(self) -> pd.DataFrame:
+        from .aggregate import actor_target
+        if not self.groups:
+            return pd.DataFrame(columns=list(ACTOR_TARGET_COLUMNS))
+        speakers, targets, ids, scores, labels = [], [], [], [], []
+        k = 0
+        for (sp, tg), (sc, lb) in sorted(self.groups.items()):
+            for s, l in zip(sc, lb):
+                speakers.append(sp)
+                targets.append(tg)
+                ids.append(k)
+                scores.append(s)
+                labels.append(l)
+                k += 1
+        df = pd.DataFrame({"speaker": speakers, "target": targets, "statement_id": ids,
+                           "score": scores, "label": labels})
+        return actor_target(df)
+
+
+def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
+               engine: str = "local", scheduler: str | None = None, progress: bool = False,
+               resume: bool = False, chunk_docs: int = CHUNK_DOCS,
+               documents: Iterable[Document] | None = None) -> dict:
+    """Score a corpus into ``out_dir`` (the tables of CONTRACT.md), streaming.
+
+    Parameters
+    ----------
+    inputs : path or iterable of paths
+        Articles (see :func:`stance.load.iter_documents`); ignored when ``documents`` is given.
+    out_dir : path
+        Output directory; ``OUT/.partial`` holds finished chunks until the final merge.
+    config : Config
+        Registries, method and model.
+    jobs : int
+        Worker processes (local engine) or Dask workers for a local cluster.
+    engine : {"local", "dask"}
+    scheduler : str, optional
+        Address of a running Dask scheduler; a local cluster is started when omitted.
+    progress : bool
+        Show a progress bar on stderr.
+    resume : bool
+        Keep the finished chunks of an interrupted run in ``out_dir`` and skip their documents.
+    chunk_docs : int
+        Documents per chunk; the output does not depend on it.
+
+    Returns
+    -------
+    dict
+        Counts: documents, statements, stances, errors.
+    """
+    out = Path(out_dir)
+    partial = out / PARTIAL
+    partial.mkdir(parents=True, exist_ok=True)
+    done: set[str] = set()
+    existing = sorted(partial.glob("done-*.txt"))
+    if resume:
+        for f in existing:
+            done.update(x for x in f.read_text(encoding="utf-8").splitlines() if x)
+    else:
+        for f in partial.iterdir():
+            f.unlink()
+        existing = []
+    next_chunk = len(existing) + 1
+    load_errors: list[LoadError] = []
+    docs = documents if documents is not None else iter_documents(inputs, errors=load_errors)
+    if jobs > 1 or engine == "dask":
+        _registries(config)  # validate in the parent first: clear errors, no worker tracebacks
+    pool = _DaskPool(scheduler, jobs, config) if engine == "dask" else _LocalPool(jobs, config)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(unit="doc", desc="stance", file=sys.stderr, smoothing=0.1, mininterval=0.5)
+    counts = {"documents": len(done), "statements": 0, "stances": 0, "errors": 0}
+    seen_errors = 0
+    try:
+        for chunk in _chunks((d for d in docs if d.doc_id not in done), chunk_docs):
+            results = pool.map(chunk)
+            st_rows, sc_rows, err_rows = [], [], []
+            for st, sc, err in results:
+                st_rows.extend(st)
+                sc_rows.extend(sc)
+                err_rows.extend(err)
+            new_load = load_errors[seen_errors:]
+            seen_errors = len(load_errors)
+            err_rows = [{"input": e.input, "doc_id": e.doc_id, "reason": e.reason}
+                        for e in new_load] + err_rows
+            tag = f"{next_chunk:06d}"
+            for (name, cols), rows in zip(TABLES, (st_rows, sc_rows, err_rows)):
+                rows.sort(key=_row_key) if name != "errors" else None
+                _write_rows(partial / f"{name}-{tag}.csv", cols, rows)
+            # The list of finished documents is written last: a chunk without it is redone.
+            done_tmp = partial / f"done-{tag}.tmp"
+            done_tmp.write_text("".join(d.doc_id + "\n" for d in chunk), encoding="utf-8")
+            os.replace(done_tmp, partial / f"done-{tag}.txt")
+            next_chunk += 1
+            if bar is not None:
+                bar.update(len(chunk))
+        trailing = load_errors[seen_errors:]
+        if trailing:
+            tag = f"{next_chunk:06d}"
+            for name, cols in TABLES:
+                rows = ([{"input": e.input, "doc_id": e.doc_id, "reason": e.reason} for e in trailing]
+                        if name == "errors" else [])
+                _write_rows(partial / f"{name}-{tag}.csv", cols, rows)
+            (partial / f"done-{tag}.txt").write_text("", encoding="utf-8")
+    finally:
+        pool.close()
+        if bar is not None:
+            bar.close()
+    counts.update(_merge(partial, out))
+    return counts
+
+
+def _read_runs(partial: Path, name: str) -> list[Path]:
+    chunks = {p.name.split("-")[1].split(".")[0] for p in partial.glob("done-*.txt")}
+    return [partial / f"{name}-{c}.csv" for c in sorted(chunks)]
+
+
+def _iter_csv(path: Path) -> Iterator[dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(fh)
+
+
+def _merge(partial: Path, out: Path) -> dict:
+    """Merge the chunk files into the final tables (k-way merge), then remove them."""
+    agg = _Aggregator()
+    counts = {}
+    docs = set()
+    for name, cols in TABLES:
+        runs = _read_runs(partial, name)
+        streams = [_iter_csv(p) for p in runs if p.exists()]
+        merged = heapq.merge(*streams, key=_row_key) if name != "errors" else \
+            (row for s in streams for row in s)
+        target = out / f"{name}.csv"
+        tmp = target.with_name(f".{name}.csv.tmp")
+        n = 0
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, fieldnames=list(cols), lineterminator="\n", extrasaction="ignore")
+            w.writeheader()
+            for row in merged:
+                w.writerow(row)
+                n += 1
+                if name == "stances":
+                    agg.add(row)
+                elif name == "statements":
+                    docs.add(row["doc_id"])
+        os.replace(tmp, target)
+        counts[name] = n
+    write_csv_atomic(agg.frame(), out / "actor_target.csv")
+    for f in partial.iterdir():
+        f.unlink()
+    partial.rmdir()
+    return {"statements": counts["statements"], "stances": counts["stances"],
+            "errors": counts["errors"], "documents_with_statements": len(docs)}
