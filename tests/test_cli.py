@@ -1,0 +1,133 @@
+"""The command line of CONTRACT.md: tables, exit statuses, messages, no tracebacks, offline."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import stance
+from stance.attribute import STATEMENT_COLUMNS
+from stance.pipeline import ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "data" / "articles"
+
+
+def _run(*args, env=None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "stance", *map(str, args)], capture_output=True,
+                          text=True, env=env, cwd=cwd, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    res = _run("score", ARTICLES, "--out", out, "--quiet", "--jobs", "1")
+    assert res.returncode == 0, res.stderr
+    return out
+
+
+def test_version():
+    res = _run("--version")
+    assert res.returncode == 0 and res.stdout.strip() == f"stance {stance.__version__}"
+
+
+def test_tables_have_the_contract_columns(scored):
+    expected = {"statements": STATEMENT_COLUMNS, "stances": STANCE_COLUMNS,
+                "actor_target": ACTOR_TARGET_COLUMNS, "errors": ERROR_COLUMNS}
+    for name, cols in expected.items():
+        df = pd.read_csv(scored / f"{name}.csv")
+        assert tuple(df.columns[:len(cols)]) == tuple(cols), name
+    st = pd.read_csv(scored / "statements.csv")
+    assert len(st) > 20
+    assert st["statement_id"].is_unique
+    assert set(st["kind"]) <= {"direct", "reported", "mixed"}
+    assert set(st["speaker_type"]) <= {"person", "institution", "group", "unknown"}
+    sc = pd.read_csv(scored / "stances.csv")
+    assert sc["score"].between(-1, 1).all()
+    assert set(sc["label"]) <= {"favor", "neutral", "against"}
+    assert set(sc["statement_id"]) <= set(st["statement_id"])
+
+
+def test_offsets_point_into_the_loaded_text(scored):
+    st = pd.read_csv(scored / "statements.csv", keep_default_na=False)
+    text = (ARTICLES / "ap-2022-02-01-putin-orban.txt").read_text(encoding="utf-8")
+    for _, row in st.iterrows():
+        assert text[row["start"]:row["end"]] == row["text"]
+
+
+def test_score_is_deterministic(scored, tmp_path):
+    res = _run("score", ARTICLES, "--out", tmp_path, "--quiet", "--jobs", "2")
+    assert res.returncode == 0, res.stderr
+    for name in ("statements", "stances", "actor_target", "errors"):
+        assert (tmp_path / f"{name}.csv").read_bytes() == (scored / f"{name}.csv").read_bytes()
+
+
+def test_offline_with_empty_nltk_data_and_home(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("NLTK_DATA", "HOME")}
+    (tmp_path / "home").mkdir()
+    (tmp_path / "nltk").mkdir()
+    env.update(HOME=str(tmp_path / "home"), NLTK_DATA=str(tmp_path / "nltk"))
+    res = _run("score", ARTICLES, "--out", tmp_path / "out", "--quiet", env=env)
+    assert res.returncode == 0, res.stderr
+    assert len(pd.read_csv(tmp_path / "out" / "stances.csv")) > 0
+
+
+def _bad(args, message, tmp_path):
+    res = _run(*args)
+    assert res.returncode == 2, (res.stdout, res.stderr)
+    assert message in res.stderr, res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_missing_input(tmp_path):
+    _bad(["score", tmp_path / "nope.txt", "--out", tmp_path / "o"], "no such file", tmp_path)
+
+
+def test_output_not_writable(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    _bad(["score", ARTICLES, "--out", blocker / "sub"], "output directory", tmp_path)
+
+
+def test_csv_without_text_column(tmp_path):
+    f = tmp_path / "corpus.csv"
+    f.write_text("doc_id,body\na,hello\n", encoding="utf-8")
+    _bad(["score", f, "--out", tmp_path / "o"], "corpus.csv", tmp_path)
+
+
+def test_malformed_actor_registry(tmp_path):
+    f = tmp_path / "actors.yaml"
+    f.write_text("actors:\n  - name: [unclosed\n", encoding="utf-8")
+    _bad(["score", ARTICLES, "--out", tmp_path / "o", "--actors", f], "actors.yaml", tmp_path)
+
+
+def test_unknown_actor_field(tmp_path):
+    f = tmp_path / "actors.yaml"
+    f.write_text("actors:\n  - name: Tomas Varga\n    type: person\n    affiliation: Valdoria\n"
+                 "    titel: [Minister]\n", encoding="utf-8")
+    _bad(["score", ARTICLES, "--out", tmp_path / "o", "--actors", f], "titel", tmp_path)
+
+
+def test_unknown_target_field(tmp_path):
+    f = tmp_path / "targets.yaml"
+    f.write_text("targets:\n  - name: NATO\n    alias: [NATO]\n", encoding="utf-8")
+    _bad(["score", ARTICLES, "--out", tmp_path / "o", "--targets", f], "alias", tmp_path)
+
+
+def test_model_file_that_is_not_a_model(tmp_path):
+    f = tmp_path / "model.json"
+    f.write_text('{"hello": 1}', encoding="utf-8")
+    _bad(["score", ARTICLES, "--out", tmp_path / "o", "--method", "model", "--model", f],
+         "model", tmp_path)
+
+
+def test_model_method_without_model(tmp_path):
+    _bad(["score", ARTICLES, "--out", tmp_path / "o", "--method", "model"], "--model", tmp_path)
+
+
+def test_evaluate_prints_scores():
+    res = _run("evaluate", "--gold", ROOT / "data" / "annotations" / "seed.csv", ARTICLES)
+    assert res.returncode == 0, res.stderr
+    assert "speaker_accuracy" in res.stdout and "macro_f1" in res.stdout
