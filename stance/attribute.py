@@ -28,6 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
@@ -148,6 +149,8 @@ _ATTRIBUTION_GAP = re.compile(r"[\s,]*(?:[\w.’'-]+\s+){0,8}")
 _BEFORE_QUOTE = re.compile(r"[\s,:]*(?:(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+\s*[,:]\s*)?")
 # What may follow the cue of an inverted attribution: a few words that are not a clause.
 _INVERTED_TAIL = re.compile(r"(?!that\b)(?:[\w’'.-]+[\s,]*){0,4}[.!?]?")
+# A speaker and a colon right before a quotation: `Novak: “…”`.
+_COLON_SPEAKER = re.compile(r"(?<!\bon )(?<!\bvia )(?<!\bin )(?<!\bat )(?<!\bto )([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s*$")
 _ACCORDING = re.compile(r"(?<!\w)[Aa]ccording\s+to(?!\w)")
 _PARTICIPLE = re.compile(r",\s+(?:(?:and|while)\s+)?(" + "|".join(sorted(_PARTICIPLES)) + r")(?!\w)")
 _QUOTE_CHARS = "“”„«»\""
@@ -271,29 +274,41 @@ class _DocumentAttributor:
                  year: int | None):
         self.doc_id = doc_id
         self.text = text
-        self.masks = list(masks)
+        self.masks = sorted(masks, key=lambda m: m.start)
         self.resolver = MentionResolver(text, actors, year=year)
         self.paragraphs = split_paragraphs(text)
         self.sentences = split_sentences(text, masks=self.masks)
+        self._mask_starts = [m.start for m in self.masks]
         self.quotes = [q for q in find_quotes(text, self.paragraphs) if not self._masked(q.open)]
+        # Sorted offsets for bisection: every lookup stays logarithmic, so a 10 MB article
+        # with thousands of quotes costs linear time overall.
+        self._q_opens = [q.open for q in self.quotes]
+        self._q_closes = [q.close for q in self.quotes]
+        self._q_by_open = {q.open: q for q in self.quotes}
+        self._para_starts = [p.start for p in self.paragraphs]
         self.used_quotes: set[int] = set()
         self.found: list[_Found] = []
 
     def _masked(self, pos: int) -> bool:
-        return any(m.start <= pos < m.end for m in self.masks)
+        i = bisect_right(self._mask_starts, pos) - 1
+        return i >= 0 and self.masks[i].start <= pos < self.masks[i].end
 
     def _para_of(self, pos: int) -> int:
-        for p in self.paragraphs:
-            if p.start <= pos <= p.end:
-                return p.index
-        return -1
+        i = bisect_right(self._para_starts, pos) - 1
+        return self.paragraphs[i].index if i >= 0 else -1
 
     def _in_quote(self, pos: int) -> Quote | None:
         # An unclosed mark ("The "Vanguard frigate …") does not make the rest a quotation.
-        for q in self.quotes:
+        i = bisect_right(self._q_opens, pos) - 1
+        if i >= 0:
+            q = self.quotes[i]
             if q.closed and q.open <= pos <= q.close:
                 return q
         return None
+
+    def _quotes_in(self, start: int, end: int) -> list[Quote]:
+        """Quotations whose opening mark lies in ``[start, end)``."""
+        return self.quotes[bisect_left(self._q_opens, start):bisect_left(self._q_opens, end)]
 
     # -- per sentence ---------------------------------------------------------------------
     def run(self) -> list[_Found]:
@@ -424,6 +439,8 @@ class _DocumentAttributor:
     def _ends_sentence(self, c: Cue, mention: Mention, s: Sentence) -> bool:
         """`…, Peskov said.` / `…, Peskov said on Tuesday.`: little or nothing after the cue."""
         rest = self.text[c.end:s.end].strip()
+        if len(rest) > 60:
+            return False
         before = self.text[s.start:mention.start].rstrip()
         return before.endswith(",") and _INVERTED_TAIL.fullmatch(rest) is not None
 
@@ -432,21 +449,22 @@ class _DocumentAttributor:
         between them ("told reporters, “…”", "said on Twitter: “…”")."""
         window = self.text[pos:pos + 80]
         m = _BEFORE_QUOTE.match(window)
-        at = pos + (m.end() if m else 0)
-        for q in self.quotes:
-            if q.open == at and id(q) not in self.used_quotes:
-                return q
-        return None
+        q = self._q_by_open.get(pos + (m.end() if m else 0))
+        return q if q is not None and id(q) not in self.used_quotes else None
 
     def _quote_right_before(self, cue_start: int, s: Sentence) -> Quote | None:
         """A quotation that ends right before the attribution (`“…,” government spokesman
         Farid Selmani told the radio`): only a comma and the speaker's words between."""
-        best = None
-        for q in self.quotes:
-            if q.close < cue_start and q.close >= s.start and id(q) not in self.used_quotes \
-                    and _ATTRIBUTION_GAP.fullmatch(self.text[q.close + 1:cue_start]):
-                best = q
-        return best
+        i = bisect_left(self._q_closes, cue_start) - 1
+        while i >= 0 and self._q_closes[i] >= s.start:
+            q = self.quotes[i]
+            gap = self.text[q.close + 1:cue_start]
+            if len(gap) > 120:
+                return None
+            if id(q) not in self.used_quotes and _ATTRIBUTION_GAP.fullmatch(gap):
+                return q
+            i -= 1
+        return None
 
     def _direct(self, q: Quote, c: Cue, mention: Mention, s: Sentence, *,
                 attribution_end: int | None = None) -> _Found:
@@ -457,13 +475,14 @@ class _DocumentAttributor:
             # Split quote: `“A,” she said, “B.”`
             m = re.match(r"[\s,]*(?:\w+\s*){0,6}?[\s,]*", self.text[attribution_end:attribution_end + 40])
             gap = self.text[attribution_end:attribution_end + 4]
-            for q2 in self.quotes:
-                if q2.open > attribution_end and re.fullmatch(r"[\s,:]*", self.text[attribution_end:q2.open]) \
+            j = bisect_right(self._q_opens, attribution_end)
+            if j < len(self.quotes):
+                q2 = self.quotes[j]
+                if re.fullmatch(r"[\s,:]*", self.text[attribution_end:q2.open]) \
                         and q2.open <= s.end and id(q2) not in self.used_quotes:
                     quotes.append(q2)
                     self.used_quotes.add(id(q2))
                     end = q2.end
-                    break
             del m, gap
         speaker, relay = mention, ""
         lead = self._relay_subject(q, s)
@@ -494,13 +513,13 @@ class _DocumentAttributor:
             pos = self._skip_after_cue(c, pos, s.end)
         end = self._content_end(pos, s)
         # A quotation opened inside the content runs to its close, even past Punkt's sentence end.
-        for q in self.quotes:
-            if pos <= q.open < end and q.close > end:
+        for q in self._quotes_in(pos, end):
+            if q.close > end:
                 end = q.close + 1
         start, end = _trim(text, pos, end)
         if len(text[start:end].split()) < MIN_CONTENT_WORDS:
             return None
-        inner = tuple(q for q in self.quotes if start <= q.open and q.close <= end + 1)
+        inner = tuple(q for q in self._quotes_in(start, end + 1) if q.close <= end + 1)
         for q in inner:
             self.used_quotes.add(id(q))
         kind = "mixed" if inner else "reported"
@@ -553,7 +572,7 @@ class _DocumentAttributor:
         start, end = _trim(text, s.start, cut)
         if len(text[start:end].split()) < MIN_CONTENT_WORDS + 1:
             return None
-        inner = tuple(q for q in self.quotes if start <= q.open and q.close <= end + 1)
+        inner = tuple(q for q in self._quotes_in(start, end + 1) if q.close <= end + 1)
         for q in inner:
             self.used_quotes.add(id(q))
         return _Found(start, end, "mixed" if inner else "reported", c, mention, inner, "", c.start)
@@ -584,7 +603,7 @@ class _DocumentAttributor:
             start, end = _trim(text, s.start, c.start)
         if len(text[start:end].split()) < MIN_CONTENT_WORDS:
             return None
-        inner = tuple(q for q in self.quotes if start <= q.open and q.close <= end + 1)
+        inner = tuple(q for q in self._quotes_in(start, end + 1) if q.close <= end + 1)
         for q in inner:
             self.used_quotes.add(id(q))
         return _Found(start, end, "mixed" if inner else "reported", c, mention, inner, "", c.start)
@@ -603,39 +622,50 @@ class _DocumentAttributor:
 
     def _continuations(self, sentences: list[Sentence]) -> None:
         """Quotations with no cue of their own continue the previous direct statement."""
+        sent_starts = [x.start for x in sentences]
+        found = sorted(self.found, key=lambda f: f.start)
+        starts = [f.start for f in found]
         for q in self.quotes:
             if id(q) in self.used_quotes:
                 continue
-            s = next((x for x in sentences if x.start <= q.open < x.end), None)
-            if s is None:
+            k = bisect_right(sent_starts, q.open) - 1
+            if k < 0 or not (sentences[k].start <= q.open < sentences[k].end):
                 continue
+            s = sentences[k]
             pre = self.text[s.start:q.open].strip()
-            para_start = next(p.start for p in self.paragraphs if p.start <= q.open <= p.end)
+            para = self._para_of(q.open)
+            para_start = self.paragraphs[para].start if para >= 0 else s.start
             s_end = max(s.end, q.close + 1)
             post = self.text[q.close + 1:s_end].strip()
             if pre or len(post) > 2:
                 # Speaker first with a colon: `Novak: “…”`.
-                m = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s*$", self.text[para_start:q.open])
+                m = _COLON_SPEAKER.search(self.text, max(para_start, q.open - 80), q.open)
                 if m:
-                    mention = self.resolver.resolve(para_start + m.start(1), para_start + m.end(1))
+                    mention = self.resolver.resolve(m.start(1), m.end(1), bare=True)
                     if mention is not None:
                         start, end = _trim(self.text, q.start, q.end)
                         self.used_quotes.add(id(q))
-                        self.found.append(_Found(start, end, "direct", None, mention, (q,), "", q.open))
+                        f = _Found(start, end, "direct", None, mention, (q,), "", q.open)
+                        self.found.append(f)
+                        i = bisect_left(starts, f.start)
+                        starts.insert(i, f.start)
+                        found.insert(i, f)
                         self.resolver.make_salient(q.open, mention.entity)
                 continue
-            para = self._para_of(q.open)
-            prev = [f for f in self.found if f.start < q.open and f.kind in ("direct", "mixed")]
-            if not prev:
+            i = bisect_left(starts, q.open) - 1
+            if i < 0:
                 continue
-            last = max(prev, key=lambda f: f.start)
-            later = [f for f in self.found if last.start < f.start < q.open]
-            if later or para - self._para_of(last.start) > CONTINUATION_PARAGRAPHS:
+            last = found[i]
+            if last.kind not in ("direct", "mixed") or \
+                    para - self._para_of(last.start) > CONTINUATION_PARAGRAPHS:
                 continue
             start, end = _trim(self.text, q.start, q.end)
             self.used_quotes.add(id(q))
-            self.found.append(_Found(start, end, "direct", None, last.mention, (q,),
-                                     last.relayed_by, q.open))
+            f = _Found(start, end, "direct", None, last.mention, (q,), last.relayed_by, q.open)
+            self.found.append(f)
+            j = bisect_left(starts, f.start)
+            starts.insert(j, f.start)
+            found.insert(j, f)
 
 
 def _has_opener(span: str, closer: str) -> bool:

@@ -167,7 +167,12 @@ class _Aggregator:
                 k += 1
         df = pd.DataFrame({"speaker": speakers, "target": targets, "statement_id": ids,
                            "score": scores, "label": labels})
-        return actor_target(df)
+        return _rounded(actor_target(df))
+
+
+def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
+    # Four decimals, as in stances.csv: more digits are noise of the bootstrap, not precision.
+    return frame.round({"mean": 4, "ci_low": 4, "ci_high": 4})
 
 
 def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, insort
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -144,8 +146,11 @@ _FIRST_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b(?!(?:The|A|An|In|On|At|
 _TOKEN = re.compile(r"\w+(?:[.’'\-]\w+)*\.?|[^\w\s]")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip diacritics, so "Orbán" and "ORBAN" compare equal."""
+    if text.isascii():
+        return text.lower()
     norm = unicodedata.normalize("NFKD", text)
     return "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")
 
@@ -210,6 +215,7 @@ class Mention:
     how: str
 
 
+@lru_cache(maxsize=4096)
 def _actor_entity(actor: Actor) -> Entity:
     words = set()
     for t in tuple(actor.titles) + tuple(actor.roles):
@@ -341,27 +347,17 @@ class MentionResolver:
         return entity.titles | frozenset(extra) if extra else entity.titles
 
     def _title_name_phrases(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Spans of "Title Firstname Lastname" (a title word, then two or more capitalised words)."""
-        toks = tokenize(self.text, start, end)
+        """Spans of "Title Firstname Lastname" (title words, then two or more capitalised
+        words; one is enough after an abbreviated title such as "Gen.")."""
         spans = []
-        i = 0
-        while i < len(toks):
-            j = i
-            while j < len(toks) and (fold(toks[j].text) in TITLE_WORDS
-                                     or toks[j].text.rstrip(".") in TITLE_ABBREVIATIONS):
-                j += 1
-            if j > i:
-                k = j
-                while k < len(toks) and toks[k].is_cap and _is_name_word(toks[k].text):
-                    k += 1
-                if k - j >= 2 or (k - j == 1 and toks[i].text.rstrip(".") in TITLE_ABBREVIATIONS):
-                    end_at = toks[k - 1].end
-                    if re.search(r"[’']s$", toks[k - 1].text):
-                        end_at -= 2  # "Prime Minister Oleksiy Honcharuk's offer"
-                    spans.append((toks[i].start, end_at))
-                    i = k
-                    continue
-            i += 1
+        for m in _TITLE_NAME.finditer(self.text, start, end):
+            titles, names = m.group(1), m.group(2)
+            if len(names.split()) < 2 and not _ABBREV_END.search(titles):
+                continue
+            end_at = m.end()
+            if re.search(r"[’']s$", names):
+                end_at -= 2  # "Prime Minister Oleksiy Honcharuk's offer"
+            spans.append((m.start(), end_at))
         return spans
 
     # -- resolution -------------------------------------------------------------------------
@@ -584,6 +580,16 @@ class MentionResolver:
 _INSTITUTION_PHRASE = re.compile(
     r"(?:\b[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}(?:" + "|".join(sorted(INSTITUTION_HEADS - {"NATO", "House"}))
     + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?")
+
+
+_TITLE_NAME = re.compile(
+    r"(?<![\w’'-])((?:(?i:" + "|".join(re.escape(w) for w in sorted(TITLE_WORDS, key=len, reverse=True))
+    + r")|(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.?)(?:\s+(?:(?i:"
+    + "|".join(re.escape(w) for w in sorted(TITLE_WORDS, key=len, reverse=True))
+    + r")|(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.?))*)\s+"
+    r"((?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*"
+    r"(?:\s+(?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*)*)")
+_ABBREV_END = re.compile(r"(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.?$")
 
 
 def _is_name_word(word: str) -> bool:

@@ -189,7 +189,8 @@ def _frames(st_rows: list[dict], sc_rows: list[dict], err_rows: list[dict]) -> R
     statements = pd.DataFrame(st_rows, columns=list(STATEMENT_COLUMNS))
     stances = pd.DataFrame(sc_rows, columns=list(STANCE_COLUMNS))
     errors = pd.DataFrame(err_rows, columns=list(ERROR_COLUMNS))
-    at = actor_target(stances) if len(stances) else pd.DataFrame(columns=list(ACTOR_TARGET_COLUMNS))
+    at = (actor_target(stances).round({"mean": 4, "ci_low": 4, "ci_high": 4}) if len(stances)
+          else pd.DataFrame(columns=list(ACTOR_TARGET_COLUMNS)))
     return Result(statements, stances, at, errors)
 
 

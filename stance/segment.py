@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -81,16 +82,20 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-def _inside(masks: Sequence[Mask], start: int, end: int) -> bool:
-    return any(m.start <= start and end <= m.end for m in masks)
+def _covering(masks: Sequence[Mask], starts: list[int], pos: int) -> Mask | None:
+    i = bisect_right(starts, pos) - 1
+    return masks[i] if i >= 0 and masks[i].start <= pos < masks[i].end else None
 
 
-def _trim_masked_prefix(masks: Sequence[Mask], start: int, end: int) -> int:
+def _inside(masks: Sequence[Mask], starts: list[int], start: int, end: int) -> bool:
+    m = _covering(masks, starts, start)
+    return m is not None and end <= m.end
+
+
+def _trim_masked_prefix(masks: Sequence[Mask], starts: list[int], start: int, end: int) -> int:
     # A dateline ("MOSCOW (AP) — ") masks the start of a sentence that itself is kept.
-    for m in masks:
-        if m.start <= start < m.end < end:
-            start = m.end
-    return start
+    m = _covering(masks, starts, start)
+    return m.end if m is not None and m.end < end else start
 
 
 def split_sentences(text: str, *, masks: Sequence[Mask] = ()) -> list[Sentence]:
@@ -112,13 +117,15 @@ def split_sentences(text: str, *, masks: Sequence[Mask] = ()) -> list[Sentence]:
     ['Gen. Lee left.', 'He said so.']
     """
     tokenizer = sentence_tokenizer()
+    masks = sorted(masks, key=lambda m: m.start)
+    starts = [m.start for m in masks]
     sentences: list[Sentence] = []
     for para in split_paragraphs(text):
         chunk = text[para.start:para.end]
         for a, b in tokenizer.span_tokenize(chunk):
             start, end = para.start + a, para.start + b
-            masked = _inside(masks, start, end)
+            masked = _inside(masks, starts, start, end)
             if not masked:
-                start = _trim_masked_prefix(masks, start, end)
+                start = _trim_masked_prefix(masks, starts, start, end)
             sentences.append(Sentence(len(sentences), para.index, start, end, masked))
     return sentences

@@ -1,0 +1,218 @@
+"""From statement-level stance rows to one summary per speaker × target (and per group).
+
+:func:`actor_target` builds the ``actor_target.csv`` table of CONTRACT.md: how many statements
+a speaker made about a target, their mean stance with a percentile bootstrap interval, and the
+label counts. :func:`aggregate_by` computes the same statistics within documents, sources or
+calendar periods.
+
+The unit of resampling is the statement: a statement that addresses the same target twice
+counts once (its scores averaged), so a long quotation does not weigh more than a short one.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["actor_target", "aggregate_by", "ACTOR_TARGET_COLUMNS", "STAT_COLUMNS"]
+
+#: Columns of ``actor_target.csv`` (CONTRACT.md), in order.
+ACTOR_TARGET_COLUMNS = ("speaker", "target", "n", "mean", "ci_low", "ci_high", "favor",
+                        "neutral", "against")
+#: The statistics of every summary row, after its grouping keys.
+STAT_COLUMNS = ACTOR_TARGET_COLUMNS[2:]
+#: Stance labels of CONTRACT.md, counted in this order.
+LABELS = ("favor", "neutral", "against")
+#: Grouping keys that :func:`aggregate_by` accepts, besides ``"period"``.
+BY_COLUMNS = ("doc_id", "source")
+#: Period lengths for ``aggregate_by(by="period")``: day, week (Monday to Sunday), month.
+FREQS = {"D": "D", "W": "W-SUN", "M": "M"}
+# Above this many resampled values a bootstrap draw is made in slices, so one very talkative
+# speaker cannot ask for gigabytes (2000 resamples × 2500 statements ≈ 40 MB of indices).
+_MAX_DRAW = 5_000_000
+_REQUIRED = ("statement_id", "speaker", "target", "score", "label")
+
+
+def actor_target(stances: pd.DataFrame, *, min_n: int = 1, n_boot: int = 2000, seed: int = 0,
+                 ci: float = 0.95) -> pd.DataFrame:
+    """Summarise stance per speaker × target.
+
+    Parameters
+    ----------
+    stances : DataFrame
+        The ``stances`` table of CONTRACT.md (at least ``statement_id``, ``speaker``,
+        ``target``, ``score`` and ``label``). Rows without a score are left out.
+    min_n : int, default 1
+        Drop speaker × target pairs with fewer statements than this.
+    n_boot : int, default 2000
+        Number of bootstrap resamples for the interval.
+    seed : int, default 0
+        Seed of :func:`numpy.random.default_rng`; the same input gives the same interval.
+    ci : float, default 0.95
+        Coverage of the percentile bootstrap interval.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``speaker, target, n, mean, ci_low, ci_high, favor, neutral, against``,
+        sorted by speaker then target. ``n`` counts distinct statements; with ``n == 1`` the
+        interval is the point itself.
+
+    Notes
+    -----
+    Each pair's interval depends only on its own scores and ``seed`` (pairs with the same
+    ``n`` share one set of resampling indices), so adding a speaker to the corpus does not
+    move the intervals of the others.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"statement_id": ["d:1", "d:2"], "speaker": ["A", "A"],
+    ...                      "target": ["NATO", "NATO"], "score": [0.5, -0.1],
+    ...                      "label": ["favor", "neutral"]})
+    >>> actor_target(rows)[["speaker", "target", "n", "mean", "favor"]]
+      speaker target  n  mean  favor
+    0       A   NATO  2   0.2      1
+    """
+    return _summarise(stances, [], min_n=min_n, n_boot=n_boot, seed=seed, ci=ci)
+
+
+def aggregate_by(stances: pd.DataFrame, by: str | Sequence[str], *, freq: str = "W",
+                 min_n: int = 1, n_boot: int = 2000, seed: int = 0,
+                 ci: float = 0.95) -> pd.DataFrame:
+    """Summarise stance per speaker × target within documents, sources or periods.
+
+    Parameters
+    ----------
+    stances : DataFrame
+        The ``stances`` table of CONTRACT.md.
+    by : {"doc_id", "source", "period"} or list of them
+        Extra grouping keys. ``"period"`` groups by the calendar period of ``date`` (see
+        ``freq``); rows whose ``date`` is missing or cannot be parsed are left out, and so
+        are rows without a ``source`` when grouping by source.
+    freq : {"D", "W", "M"}, default "W"
+        Period length for ``by="period"``: day, week (Monday to Sunday) or calendar month.
+    min_n, n_boot, seed, ci
+        As in :func:`actor_target`.
+
+    Returns
+    -------
+    DataFrame
+        The grouping keys, then the columns of :func:`actor_target`, sorted by the keys. The
+        ``period`` column holds the first day of each period (a timestamp).
+
+    Examples
+    --------
+    >>> weekly = aggregate_by(stances, "period", freq="W")      # doctest: +SKIP
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    bad = [k for k in keys if k not in (*BY_COLUMNS, "period")]
+    if bad or not keys:
+        raise ValueError(f"aggregate_by: cannot group by {bad[0] if bad else 'nothing'!r}; "
+                         f"use one or more of {', '.join(BY_COLUMNS)}, period")
+    if freq not in FREQS:
+        raise ValueError(f"aggregate_by: unknown freq {freq!r}; use 'D' (day), 'W' (week) "
+                         "or 'M' (month)")
+    _check_columns(stances, [k for k in keys if k != "period"] +
+                   (["date"] if "period" in keys else []), "aggregate_by")
+    frame = stances.copy()
+    if "period" in keys:
+        frame["period"] = period_start(frame["date"], freq)
+    for key in keys:
+        # Blank strings are how the CSV tables spell "unknown"; treat them like NaN.
+        if key != "period":
+            frame[key] = frame[key].replace("", np.nan)
+        frame = frame[frame[key].notna()]
+    return _summarise(frame, keys, min_n=min_n, n_boot=n_boot, seed=seed, ci=ci)
+
+
+def period_start(dates: pd.Series, freq: str = "W") -> pd.Series:
+    """Return the first day of the ``freq`` period of each date (NaT where unparseable).
+
+    Time zones are dropped after conversion to UTC, so an article dated late on Sunday in New
+    York and one dated early on Monday in Moscow may share a week; at day resolution and
+    coarser this is the least surprising choice for news metadata.
+    """
+    raw = pd.Series(dates, dtype="object")
+    raw = raw.mask(raw.astype(str).str.strip() == "")
+    parsed = pd.to_datetime(raw, errors="coerce", utc=True, format="mixed")
+    naive = parsed.dt.tz_convert(None)
+    return naive.dt.to_period(FREQS[freq]).dt.start_time
+
+
+def _check_columns(frame: pd.DataFrame, extra: Iterable[str], who: str) -> None:
+    missing = [c for c in (*_REQUIRED, *extra) if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{who}: the stances table has no column {', '.join(map(repr, missing))}; "
+                         "pass the `stances` table of a `stance score` run (see CONTRACT.md)")
+
+
+def _summarise(stances: pd.DataFrame, keys: list[str], *, min_n: int, n_boot: int, seed: int,
+               ci: float) -> pd.DataFrame:
+    _check_columns(stances, keys, "actor_target")
+    if not 0 < ci < 1:
+        raise ValueError(f"ci must be between 0 and 1 (e.g. 0.95), not {ci!r}")
+    if n_boot < 1:
+        raise ValueError(f"n_boot must be at least 1, not {n_boot!r}")
+    columns = [*keys, *ACTOR_TARGET_COLUMNS]
+    frame = stances[[*keys, *_REQUIRED]].copy()
+    frame["score"] = pd.to_numeric(frame["score"], errors="coerce")
+    frame = frame[frame["score"].notna()]
+    if frame.empty:
+        return _typed(pd.DataFrame(columns=columns))
+
+    pair = [*keys, "speaker", "target"]
+    # One row per statement: average repeated rows, keep the first row's label.
+    per_statement = (frame.groupby([*pair, "statement_id"], sort=True, dropna=False)
+                     .agg(score=("score", "mean"), label=("label", "first"))
+                     .reset_index())
+    groups = per_statement.groupby(pair, sort=True, dropna=False)
+    out = groups["score"].agg(n="size", mean="mean").reset_index()
+    counts = (pd.crosstab([per_statement[k] for k in pair], per_statement["label"], dropna=False)
+              .reindex(columns=list(LABELS), fill_value=0))
+    out = out.merge(counts.reset_index(), on=pair, how="left")
+
+    lows, highs = [], []
+    cache: dict[int, list[np.ndarray]] = {}
+    for _, scores in groups["score"]:
+        low, high = _bootstrap(scores.to_numpy(dtype=float), n_boot, seed, ci, cache)
+        lows.append(low)
+        highs.append(high)
+    out["ci_low"] = lows
+    out["ci_high"] = highs
+    # The percentile interval of the mean contains the mean except for float rounding
+    # (e.g. the mean of 2000 identical resamples); clamp so ci_low <= mean <= ci_high holds.
+    out["ci_low"] = np.minimum(out["ci_low"], out["mean"])
+    out["ci_high"] = np.maximum(out["ci_high"], out["mean"])
+
+    out = out[out["n"] >= min_n]
+    out = out.sort_values(pair, kind="stable", na_position="last")
+    return _typed(out[columns].reset_index(drop=True))
+
+
+def _bootstrap(scores: np.ndarray, n_boot: int, seed: int, ci: float,
+               cache: dict[int, list[np.ndarray]]) -> tuple[float, float]:
+    n = len(scores)
+    if n == 1:
+        return float(scores[0]), float(scores[0])
+    if n not in cache:
+        # A fresh generator per sample size keeps each pair's interval a function of its
+        # own scores only (see actor_target's Notes).
+        rng = np.random.default_rng(seed)
+        rows = max(1, _MAX_DRAW // n)
+        cache[n] = [rng.integers(0, n, size=(min(rows, n_boot - i), n))
+                    for i in range(0, n_boot, rows)]
+    means = np.concatenate([scores[idx].mean(axis=1) for idx in cache[n]])
+    alpha = (1 - ci) / 2
+    low, high = np.quantile(means, [alpha, 1 - alpha])
+    return float(low), float(high)
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    # Empty frames come out as object columns; give every column its documented type.
+    for col in ("n", *LABELS):
+        frame[col] = frame[col].fillna(0).astype("int64")
+    for col in ("mean", "ci_low", "ci_high"):
+        frame[col] = frame[col].astype("float64")
+    return frame

@@ -1,0 +1,223 @@
+"""Every report figure from the result tables, saved reproducibly.
+
+:func:`save_figure` writes PNG, SVG and PDF that are byte-identical from run to run (fixed dpi,
+no timestamps or version strings, fixed SVG ids). :func:`make_figures` draws the report's
+figures from ``stances`` and ``actor_target`` with a fixed style, so the output does not depend
+on the user's ``matplotlibrc``; :func:`figures_from_results` does the same from the CSV tables
+of a ``stance score`` run (this is what ``stance figures`` calls).
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import plots
+from .aggregate import actor_target as _actor_target
+
+__all__ = ["save_figure", "make_figures", "figures_from_results", "FIGURE_NAMES", "STYLE"]
+
+FORMATS = ("png", "svg", "pdf")
+#: File stems of the report figures, in the order :func:`make_figures` draws them.
+FIGURE_NAMES = ("actor_target_heatmap", "actor_target_intervals", "statement_strip",
+                "actor_target_network", "stance_over_time", "sentiment_vs_stance",
+                "label_counts")
+#: The style of every report figure. DejaVu Sans ships with matplotlib, so the same glyphs
+#: (including the minus sign and "…") are used on every machine.
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.labelsize": 9,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "legend.fontsize": 8,
+    "legend.title_fontsize": 8.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+}
+# Metadata that would otherwise carry the date or the matplotlib version into the files.
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+}
+# SVG element ids are hashes salted with this; a fixed salt makes them the same every run.
+_SVG_SALT = "stance-figures"
+
+
+def save_figure(fig: Figure, path_stem: str | os.PathLike, *,
+                formats: Sequence[str] = FORMATS, dpi: int = 200) -> list[Path]:
+    """Save ``fig`` as ``path_stem.<format>`` for each format, reproducibly and atomically.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure to save.
+    path_stem : path
+        Output path without suffix, e.g. ``figures/actor_target_heatmap``; folders are created.
+    formats : sequence of {"png", "svg", "pdf"}, default all three
+        Formats to write.
+    dpi : int, default 200
+        Resolution of raster output (and of raster parts of SVG/PDF).
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``.
+
+    Notes
+    -----
+    Saved with ``bbox_inches="tight"``; dates and software versions are left out of the
+    metadata, so saving the same figure twice gives byte-identical files. Each file is
+    written to a temporary name in the same folder and renamed, so a crash never leaves a
+    half-written figure behind.
+    """
+    stem = Path(path_stem)
+    bad = [f for f in formats if f not in _METADATA]
+    if bad:
+        raise ValueError(f"save_figure: unknown format {bad[0]!r}; use png, svg and/or pdf")
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    paths = []
+    with matplotlib.rc_context({"svg.hashsalt": _SVG_SALT}):
+        for fmt in formats:
+            path = stem.with_name(f"{stem.name}.{fmt}")
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fig.savefig(fh, format=fmt, dpi=dpi, bbox_inches="tight",
+                                metadata=_METADATA[fmt])
+                os.replace(tmp, path)
+            except BaseException:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+                raise
+            paths.append(path)
+    return paths
+
+
+def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None, *,
+                 out_dir: str | os.PathLike, formats: Sequence[str] = FORMATS,
+                 affiliations: Mapping[str, str] | None = None, dpi: int = 200) -> list[Path]:
+    """Draw and save every report figure.
+
+    Parameters
+    ----------
+    stances : DataFrame
+        The ``stances`` table of CONTRACT.md.
+    actor_target : DataFrame, optional
+        The ``actor_target`` table; computed from ``stances`` when omitted.
+    out_dir : path
+        Folder for the figures (created if needed).
+    formats : sequence of {"png", "svg", "pdf"}, default all three
+        Formats to write for each figure.
+    affiliations : mapping, optional
+        Speaker → affiliation, to group speakers (see :mod:`stance.plots`).
+    dpi : int, default 200
+        Resolution of raster output.
+
+    Returns
+    -------
+    list of Path
+        Every file written: for each name of :data:`FIGURE_NAMES`, one file per format.
+    """
+    if actor_target is None:
+        actor_target = _actor_target(stances)
+    out = Path(out_dir)
+    n_speakers = max(actor_target["speaker"].nunique() if len(actor_target) else 0, 1)
+    n_targets = max(actor_target["target"].nunique() if len(actor_target) else 0, 1)
+    n_pairs = max(len(actor_target), 1)
+    rows = dict(affiliations=affiliations)
+    # (name, figure size in inches, drawing function); heights grow with the rows shown.
+    jobs = [
+        ("actor_target_heatmap", (2.6 + 1.05 * n_targets, max(3.2, 1.3 + 0.42 * n_speakers)),
+         lambda ax: plots.plot_actor_target_heatmap(actor_target, ax=ax, **rows)),
+        ("actor_target_intervals", (7.0, max(2.4, 1.2 + 0.38 * n_speakers)),
+         lambda ax: plots.plot_actor_target_intervals(actor_target, ax=ax, **rows)),
+        ("statement_strip", (7.0, max(2.4, 1.2 + 0.45 * n_speakers)),
+         lambda ax: plots.plot_statement_strip(stances, ax=ax, **rows)),
+        ("actor_target_network", (6.5, max(3.8, 1.9 + 0.3 * n_speakers)),
+         lambda ax: plots.plot_actor_target_network(actor_target, ax=ax, **rows)),
+        ("stance_over_time", (8.0, 4.0),
+         lambda ax: plots.plot_stance_over_time(stances, ax=ax)),
+        ("sentiment_vs_stance", (7.0, 4.6),
+         lambda ax: plots.plot_sentiment_vs_stance(stances, ax=ax)),
+        ("label_counts", (7.0, max(2.4, 1.2 + 0.24 * n_pairs)),
+         lambda ax: plots.plot_label_counts(actor_target, ax=ax, **rows)),
+    ]
+    paths: list[Path] = []
+    with matplotlib.rc_context(STYLE):
+        for name, size, draw in jobs:
+            fig, ax = plt.subplots(figsize=size)
+            try:
+                draw(ax)
+                paths.extend(save_figure(fig, out / name, formats=formats, dpi=dpi))
+            finally:
+                plt.close(fig)
+    return paths
+
+
+def figures_from_results(results_dir: str | os.PathLike, *, out_dir: str | os.PathLike,
+                         formats: Sequence[str] = FORMATS,
+                         affiliations: Mapping[str, str] | None = None) -> list[Path]:
+    """Draw every report figure from the tables of a ``stance score --out DIR`` run.
+
+    Parameters
+    ----------
+    results_dir : path
+        Folder holding ``stances.csv`` and (optionally) ``actor_target.csv``.
+    out_dir : path
+        Folder for the figures.
+    formats : sequence of {"png", "svg", "pdf"}, default all three
+        Formats to write.
+    affiliations : mapping, optional
+        Speaker → affiliation. By default taken from the bundled actor registry; speakers it
+        does not list are grouped last. Pass ``{}`` to order speakers by stance instead.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    results = Path(results_dir)
+    path = results / "stances.csv"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: not found; run `stance score INPUT --out {results}` "
+                                "first")
+    stances = _read_table(path, numeric=("score", "sentiment", "start", "end"))
+    at_path = results / "actor_target.csv"
+    at = (_read_table(at_path, numeric=("n", "mean", "ci_low", "ci_high", "favor", "neutral",
+                                        "against"))
+          if at_path.is_file() else None)
+    if affiliations is None:
+        affiliations = _default_affiliations()
+    return make_figures(stances, at, out_dir=out_dir, formats=formats, affiliations=affiliations)
+
+
+def _read_table(path: Path, *, numeric: Sequence[str]) -> pd.DataFrame:
+    # Read text as text: a speaker called "NA" or a doc_id "001" must survive the round trip.
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for col in frame.columns:
+        if col in numeric:
+            frame[col] = pd.to_numeric(frame[col], errors="coerce")  # "" -> NaN
+    return frame
+
+
+def _default_affiliations() -> dict[str, str]:
+    try:
+        from .registry import load_actors
+        return {actor.name: actor.affiliation for actor in load_actors()}
+    except (ImportError, OSError, ValueError):
+        # Figures are still worth drawing without the registry: speakers then go by stance.
+        return {}
