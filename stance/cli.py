@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 def _check_inputs(inputs: list[str]) -> None:
     for item in inputs:
         if not Path(item).exists():
-            raise UsageError(f"{item}: no such file or folder; give a .txt, .csv or .jsonl "
+            raise UsageError(f"{item}: no such file or folder; give a .txt, .html, .csv or .jsonl "
                              "file or a folder of them")
 
 
