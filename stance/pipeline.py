@@ -7,6 +7,7 @@ output does not depend on how the work was spread.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -59,12 +60,39 @@ def _year(doc: Document) -> int | None:
     return int(date) if date.isdigit() else None
 
 
+#: Words by which a speaker refers to their own side: first person plural in any statement,
+#: and "it"/"its" when the speaker is itself an institution or state ("Russia has argued that
+#: NATO forces near its borders threaten its security").
+_SELF_WORDS = {"person": re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Oo]urs)\b"),
+               "institution": re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Oo]urs|[Ii]ts|[Ii]t)\b")}
+
+
+def _self_mentions(st: Statement, text: str, targets: TargetRegistry, found) -> list:
+    """Mentions of the speaker's own side by pronoun, when that side is a target.
+
+    Scored like any mention, so "Should we fight NATO?" by a Russian speaker addresses
+    Russia as well as NATO. Only when the statement does not name that side already.
+    """
+    side = st.affiliation
+    if not side or side not in targets.names or any(m.target == side for m in found):
+        return []
+    words = _SELF_WORDS.get(st.speaker_type)
+    if words is None:
+        return []
+    m = words.search(text, st.start, st.end)
+    if m is None:
+        return []
+    from .registry import TargetMention
+    return [TargetMention(m.start(), m.end(), side, m.group(), "self")]
+
+
 def score_statement_targets(st: Statement, doc: Document, targets: TargetRegistry, *,
                             method: str = "lexicon", model=None) -> list[dict]:
     """Stance rows (CONTRACT.md) for one statement: one per target its content addresses."""
     from .score import score_statement
 
     mentions = targets.find(doc.text, st.start, st.end, doc_text=doc.text)
+    mentions += _self_mentions(st, doc.text, targets, mentions)
     if not mentions:
         return []
     content = doc.text[st.start:st.end]

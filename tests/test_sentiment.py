@@ -1,0 +1,67 @@
+"""VADER sentiment from the bundled vaderSentiment lexicon: no download, nothing global leaks."""
+import json
+import os
+import subprocess
+import sys
+
+import nltk
+import pytest
+
+from stance.sentiment import sentiment, vader
+
+
+def test_vader_is_nltk_analyser_and_cached():
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    assert isinstance(vader(), SentimentIntensityAnalyzer)
+    assert vader() is vader()
+    assert len(vader().lexicon) > 7000
+
+
+def test_vader_leaves_nltk_data_path_unchanged():
+    before = list(nltk.data.path)
+    vader.cache_clear()
+    try:
+        vader()
+    finally:
+        assert nltk.data.path == before
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("This is a wonderful, happy result.", 1),
+    ("We condemn the brutal and horrible attack.", -1),
+    ("The meeting is on Tuesday.", 0),
+    ("", 0),
+    ("   ", 0),
+])
+def test_sentiment_sign(text, sign):
+    value = sentiment(text)
+    assert -1.0 <= value <= 1.0
+    if sign == 0:
+        assert value == pytest.approx(0.0, abs=0.05)
+    else:
+        assert value * sign > 0
+
+
+def test_sentiment_is_cached():
+    sentiment.cache_clear()
+    sentiment("A calm and peaceful day.")
+    sentiment("A calm and peaceful day.")
+    assert sentiment.cache_info().hits >= 1
+
+
+def test_works_without_any_nltk_data(tmp_path):
+    """A fresh process with an empty HOME and NLTK_DATA still scores: nothing is downloaded."""
+    home, data = tmp_path / "home", tmp_path / "nltk_data"
+    home.mkdir()
+    data.mkdir()
+    env = {**os.environ, "HOME": str(home), "NLTK_DATA": str(data), "USERPROFILE": str(home)}
+    code = ("import json, nltk; from stance.sentiment import sentiment, vader; "
+            "before = list(nltk.data.path); v = sentiment('A terrible, deadly attack.'); "
+            "print(json.dumps({'v': v, 'same_path': before == nltk.data.path}))")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=120, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["v"] < 0
+    assert result["same_path"]
+    assert list(data.iterdir()) == [] and list(home.iterdir()) == []
