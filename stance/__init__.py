@@ -29,10 +29,12 @@ _EXPORTS = {
     "load_actors": "registry", "load_targets": "registry", "RegistryError": "registry",
     "extract_statements": "attribute", "Statement": "attribute",
     "score_span": "score", "SpanScore": "score", "score_statement": "score",
+    "score_mention": "score", "load_lexicon": "lexicon", "Lexicon": "lexicon",
+    "LexiconEntry": "lexicon", "run_corpus": "engine",
     "sentiment": "sentiment",
     "StanceClassifier": "classifier",
     "actor_target": "aggregate", "aggregate_by": "aggregate",
-    "save_figure": "figures", "make_figures": "figures",
+    "save_figure": "figures", "make_figures": "figures", "figures_from_results": "figures",
     "evaluate": "evaluate",
     "render_html": "render",
 }
