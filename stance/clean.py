@@ -49,10 +49,6 @@ _RUNS_ON = ":;,"
 # first, but a headline ending in "?" or "!" is left unmasked by the headline rule.
 _DATELINE_PARAGRAPHS = 2
 
-# The same paragraph split as stance.segment (kept in step by hand: segment imports this
-# module, so importing it back would be circular).
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
-
 _RULES_FILE = "boilerplate.tsv"
 _HEADER = ("rule", "scope", "pattern")
 
@@ -154,21 +150,10 @@ def load_rules(path: str | os.PathLike | None = None) -> tuple[Rule, ...]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans with surrounding white space trimmed, as stance.segment splits them."""
-    cuts = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
-    spans, pos = [], 0
-    for m in cuts.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    out = []
-    for start, end in spans:
-        chunk = text[start:end]
-        stripped = chunk.strip()
-        if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
-            out.append((start + lead, start + lead + len(stripped)))
-    return out
+    """Paragraph spans, exactly as :func:`stance.segment.split_paragraphs` finds them."""
+    # Imported here: segment imports this module for Mask, so a top-level import would loop.
+    from .segment import split_paragraphs
+    return [(p.start, p.end) for p in split_paragraphs(text)]
 
 
 def _lines(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
