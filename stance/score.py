@@ -23,9 +23,24 @@ Rules, in the order they claim cue words:
    (against).
 6. ``frame:copula``  - X ... is/would be <cue>: "NATO's expansion is unacceptable".
 7. ``frame:agent (loose)`` - X followed shortly by "to <hostile verb>" or "he ... <hostile
-   verb>": "hand Putin a gun that he can use to blackmail Europe".
+   verb>": "hand Putin a gun that he can use to blackmail Europe". Rule 4 also reads a
+   coordinated second verb ("X joins the bloc and attacks ...").
+7a. ``frame:willing``  - X is open to / ready for / seeks <peace word>: favor X.
+7b. ``frame:refusal`` / ``frame:refused`` - X's refusal to heed/consider/withdraw, the refusal
+   of X to ..., X refused to ...: against X; the party whose demands or place are refused is
+   favoured (or opposed, when the speaker's own side refuses).
+7c. ``frame:pretext``  - X uses/cites ... as a pretext/excuse: against X.
+7d. ``frame:cause`` / ``frame:prevent`` - X (or a noun phrase about X) could provoke/lead to/
+   encourage <hostile act>: against X; X helped avert/prevent one: favor X.
+7e. ``frame:own position`` - the speaker's own side as the one who finds something
+   "unacceptable to X" or "will not tolerate" it: favor X (own side only).
+7f. ``frame:relieved`` - a demanded withdrawal from X ("urged ... the withdrawal of troops from
+   Ukraine's borders", "must leave X"): favor X.
+7g. disregard verbs (ignore, brush aside, flout) are hostile acts when a party or a claim is
+   slighted; fight/battle with the speaker's own side as subject is against the object.
 8. ``negation``      - a negator before the cue cancels or flips the frame (see
-   :func:`_apply_negation`); modal and conditional forms keep it.
+   :func:`_apply_negation`); modal and conditional forms keep it, and a denial reaches into
+   its "that" clause ("denied that it has any plans to invade").
 9. ``own side``      - when the speaker belongs to the target, hostile acts of the target and
    a negative tone are not read as against it; denials of its hostile acts are favor.
 10. ``fallback``     - valence of nearby words when nothing above fired, scaled down.
@@ -90,6 +105,28 @@ NEGATED_FLIP = 0.5
 #: Share of |value| given as favor when the speaker's own side denies its hostile act
 #: ("Moscow has no plans to invade", said by a Russian official).
 DENIAL_FAVOR = 0.5
+#: Subject of a willingness predicate ("Moscow remains open to talks", "Kyiv is ready for
+#: dialogue"): the speaker presents the actor as the reasonable side; a clear frame, a little
+#: below a stance verb.
+WILLING_WEIGHT = 0.6
+#: Agent of a refusal to heed or comply ("the refusal of the allies to heed our demands",
+#: "Moscow refused to withdraw"): the wording presupposes that it should have; own judgement.
+REFUSAL_WEIGHT = 0.6
+#: Owner of what is refused or ignored ("refused to consider Kyiv's concerns"): sympathy is
+#: implied, not stated, so a little weaker than the refuser's share.
+REFUSED_WEIGHT = 0.5
+#: Subject that uses something "as a pretext": an accusation of bad faith.
+PRETEXT_WEIGHT = 0.6
+#: Subject of a causal verb whose effect is a hostile act ("X could provoke a war"): the speaker
+#: blames the cause, less directly than its agent.
+CAUSE_WEIGHT = 0.5
+#: Subject of a preventive verb whose object is a hostile act ("X helped avert a war").
+PREVENT_WEIGHT = 0.4
+#: The speaker's own side stating its position ("unacceptable to Moscow" said by a Russian
+#: official, "we will not tolerate ..."): self-presentation, moderate.
+OWN_POSITION_WEIGHT = 0.5
+#: The place a demanded withdrawal frees ("withdraw troops from Ukraine's borders").
+RELIEVED_WEIGHT = 0.6
 
 # --------------------------------------------------------------------------------------------
 # Windows (in tokens). Own choices from reading wire copy: English keeps these links short.
@@ -111,12 +148,32 @@ COPULA_PREDICATE_GAP = 3
 #: Loose agent window for rule 7 ("The Kremlin has repeatedly denied that it has any plans to
 #: invade" = 10).
 LOOSE_WINDOW = 10
+#: Tokens between a willingness word and its peace cue ("open to more direct talks" = 3).
+WILLING_GAP = 3
+#: Tokens from a causal verb back to the start of its subject ("Ukraine's accession to NATO
+#: could encourage" = 6) and forward to the hostile act it causes ("encourage the Ukrainian
+#: authorities to launch a military operation" = 8).
+CAUSE_SUBJECT_WINDOW = 8
+CAUSE_OBJECT_WINDOW = 10
+#: Tokens from a subject to "as a pretext" ("were using the freedom of nations to choose
+#: alliances as a pretext" = 12).
+PRETEXT_WINDOW = 14
+#: Tokens from a subject's first verb to a coordinated second verb ("becomes a member and
+#: launches" = 4).
+COORDINATION_WINDOW = 8
+#: Tokens from a demand to the demanded withdrawal, and from the withdrawal to "from"
+#: ("withdrawal of troops and equipment from" = 5).
+RELIEVE_DEMAND_WINDOW = 10
+RELIEVE_WINDOW = 6
 #: A negator must stand this close before its cue ("has no plans to invade": 3).
 NEGATION_WINDOW = 4
 #: Denial verbs reach further, across a "that" clause ("denied that it has any plans to invade").
 DENIAL_WINDOW = 10
 #: Fallback: words this far from the mention, within the clause, are considered.
 FALLBACK_WINDOW = 8
+#: A positive fallback word followed this closely by a hostile act is that act's verb, not
+#: praise ("could encourage the authorities to launch a military operation" = 6).
+FALLBACK_OBJECT_WINDOW = 7
 #: Fallback distance decay: a word d tokens away weighs 1 / (1 + d / FALLBACK_DECAY).
 FALLBACK_DECAY = 4.0
 #: Fallback evidence is weak: its sum is scaled by this before joining the score.
@@ -245,6 +302,58 @@ FALLBACK_IGNORE = frozenset("like kind well please yes no not".split()) | NEGATO
 #: nothing about the subject, so the fallback skips them.
 EXPERIENCER_VERBS = frozenset("fear worry suffer mourn grieve regret lament endure face hope "
                               "wish".split())
+#: Willingness predicates before a peace cue: adjectives that need "to"/"for" ("open to talks",
+#: "ready for dialogue") and verbs ("seeks a settlement", "proposed negotiations").
+WILLING_ADJECTIVES = frozenset("open ready willing prepared eager keen committed".split())
+WILLING_VERBS = frozenset("""seek want offer propose favor favour pursue prefer welcome call
+    push hope choose opt pledge support back""".split())
+#: Refusal words ("refused to", "the refusal of X to", "X's failure to").
+REFUSAL_WORDS = frozenset("""refuse refusal fail failure unwilling unwillingness reluctant
+    reluctance decline""".split())
+#: Acts whose refusal is blamed on the refuser: heeding, complying, de-escalating.
+COMPLY_VERBS = frozenset("""heed consider listen respect honor honour comply abide address
+    accommodate acknowledge engage negotiate talk withdraw de-escalate deescalate cease halt
+    release implement fulfil fulfill""".split())
+#: Particles that may follow a comply verb before its object ("listen to", "comply with").
+COMPLY_PARTICLES = frozenset("to with by from into account of".split())
+#: "as a pretext": nouns of bad-faith justification and the verbs that use them.
+PRETEXT_NOUNS = frozenset("pretext pretexts excuse excuses smokescreen alibi".split())
+PRETEXT_VERBS = frozenset("use exploit cite invoke seize employ manufacture fabricate invent"
+                          .split())
+#: Causal verbs: their subject is blamed for a hostile act they bring about.
+CAUSE_VERBS = frozenset("""encourage embolden provoke trigger spark fuel cause prompt incite
+    invite precipitate unleash drive push lead result""".split())
+#: Causal verbs that need a particle ("lead to", "result in").
+CAUSE_PARTICLES = {"lead": {"to"}, "result": {"in"}}
+#: Topic words that are near neutral in the lexicon but are the blamed effect of a causal verb
+#: ("could lead to war").
+CAUSE_EFFECTS = frozenset("""war wars conflict conflicts bloodshed violence confrontation
+    catastrophe disaster instability chaos""".split())
+#: Preventive verbs: their subject is credited when the object is a hostile act.
+PREVENT_VERBS = frozenset("prevent avert forestall deter avoid".split())
+#: Predicates an experiencer holds a position through ("unacceptable to Moscow").
+POSITION_PREDICATES = frozenset("""unacceptable acceptable intolerable unthinkable inadmissible
+    impermissible vital crucial essential critical important paramount non-negotiable""".split())
+#: Verbs that, negated, state a firm position of their subject ("we will not tolerate").
+TOLERATE_VERBS = frozenset("accept tolerate allow permit countenance".split())
+#: Acts of leaving a place ("withdraw from", "pull out of", "leave").
+RELIEVE_ACTS = frozenset("withdraw withdrawal retreat pull leave exit".split())
+#: Modal demands that, like a demand verb, make a withdrawal a demand ("must withdraw").
+DEMAND_MODALS = frozenset("must should".split())
+#: Verbs of fighting: against their object when the speaker's own side is the subject
+#: ("should we fight NATO?"); a third party's fighting is reported, not the speaker's stance.
+COMBAT_VERBS = frozenset("fight battle combat".split())
+#: Lexicon terms of disregard: their agent is blamed only when a party or a claim is slighted.
+DISREGARD_TERMS = frozenset({"ignore", "disregard", "flout", "snub", "brush aside", "brush off",
+                             "shrug off", "trample"})
+#: What may be disregarded: claims, rights and rules of a party.
+CLAIM_OBJECTS = frozenset("""demand demands concern concerns interest interests right rights
+    security sovereignty warning warnings call calls appeal appeals proposal proposals plea pleas
+    request requests law laws rule rules norms commitments obligations agreement agreements
+    treaty treaties resolution resolutions sanctions will wishes""".split())
+#: Nouns of what a denial rejects ("dismissed claims that ...").
+CLAIM_NOUNS = frozenset("""claim claims report reports allegation allegations suggestion
+    suggestions accusation accusations assertion assertions speculation rumours rumors""".split())
 #: Sentence-ending tokens (pronoun resolution stays within a sentence).
 SENTENCE_BREAKS = frozenset({".", "!", "?", ";"})
 
@@ -493,6 +602,8 @@ def _rule_verb_object(ctx: _Context, a: _Anchor) -> None:
             sign = -1
         elif _lemma_in(t, k, FAVOR_VERBS):
             sign = 1
+        elif _lemma_in(t, k, COMBAT_VERBS) and _speaker_is_agent(ctx, k):
+            sign, kind = -1, "speaker_act"
         else:
             for phrases, s in ((AGAINST_PHRASES, -1), (FAVOR_PHRASES, 1)):
                 for p in phrases:
@@ -649,9 +760,24 @@ def _claim(ctx: _Context, a: _Anchor, c: int, role: str, cue_text: str | None = 
     ctx.used.add(c)
     if not kind or value == 0.0:
         return False
+    if kind == "hostile_agent" and entry.term in DISREGARD_TERMS and not _claim_follows(ctx, j):
+        return False            # "brushed aside the question": no one's claim is slighted
     ctx.add(_RULE_NAMES[kind], cue_text or t.words(i, j), value * a.weight * weight, i, kind,
             note=note, neg_lo=neg_lo)
     return True
+
+
+def _claim_follows(ctx: _Context, k: int) -> bool:
+    """True when what is disregarded (from token ``k``) is a party or a claim ("ignored Kyiv",
+    "brushed aside Russia's demands", "flouted international law")."""
+    t = ctx.t
+    for x in range(k, min(len(t.low), k + 5)):
+        if t.clause[x] != t.clause[k - 1]:
+            return False
+        if x in ctx.other_tokens or ctx.mi <= x < ctx.mj or t.low[x] in CLAIM_OBJECTS \
+                or t.low[x] in FIRST_PERSON:
+            return True
+    return False
 
 
 # Rule 3
@@ -724,6 +850,7 @@ def _rule_subject(ctx: _Context, a: _Anchor) -> None:
     gap = 0
     while k < len(t.low) and gap <= AGENT_GAP and t.clause[k] == cl:
         if k in ctx.other_tokens:
+            _coordinated_agent(ctx, a, k)
             return
         c = _cue_after(t, k, a)
         if c >= 0 and c not in ctx.used:
@@ -752,9 +879,44 @@ def _rule_subject(ctx: _Context, a: _Anchor) -> None:
         elif not (w in SUBJECT_GAP or _is_negator(t, k) or w.endswith("ly")
                   or w in AGENTIVE_NOUNS or _lemma_in(t, k, PERPETRATE_VERBS)
                   or w in OBJECT_GAP):
+            _coordinated_agent(ctx, a, k)
             return
         k += 1
         gap += 1
+
+
+def _coordinated_agent(ctx: _Context, a: _Anchor, k: int) -> None:
+    """X <first verb phrase> and <hostile verb>: X is the agent of the second verb too
+    ("Ukraine becomes a member and launches military operations")."""
+    t = ctx.t
+    cl = t.clause[a.i]
+    # Only a clause-initial subject: "a NATO member and launches" is a noun modifier.
+    before = t.low[a.i - 1] if a.i > 0 else ""
+    if before and t.clause[a.i - 1] == cl and before not in WALK_STOPS | {"and", "or"}:
+        return
+    for x in range(k, min(len(t.low), k + COORDINATION_WINDOW)):
+        if t.clause[x] != cl or (t.low[x] in WALK_STOPS and t.low[x] not in BE_FORMS):
+            return
+        if t.low[x] not in {"and", "then"}:
+            continue
+        y = x + 1
+        while y < len(t.low) and (t.low[y] in SUBJECT_GAP or t.low[y].endswith("ly")
+                                  or t.low[y] == "then"):
+            y += 1
+        if y < len(t.low) and _lemma_in(t, y, PERPETRATE_VERBS) and t.cue_start[y] < 0:
+            y += 1
+            while y < len(t.low) and t.low[y] in OBJECT_GAP:
+                y += 1
+        if y >= len(t.low) or t.clause[y] != cl:
+            return
+        c = t.cue_start[y]
+        if c >= 0 and c not in ctx.used and t.cues[c][2].frame == "hostile_act":
+            last = t.low[t.cues[c][1] - 1]
+            passive = any(t.low[z] in BE_FORMS for z in range(a.j, x))
+            if passive and (last.endswith("ed") or last in IRREGULAR_PARTICIPLES):
+                return          # "was shot and killed": a passive, not an agent
+            _claim(ctx, a, c, "agent", note="coordinated", neg_lo=x)
+        return
 
 
 def _rule_by_agent(ctx: _Context, a: _Anchor) -> None:
@@ -836,6 +998,9 @@ def _patient_claim(ctx: _Context, a: _Anchor, c: int, prep: int | None) -> None:
             _speaker_act(ctx, a, c, cue_text)
             return
         _claim(ctx, a, c, role)
+        return
+    if entry.term in DISREGARD_TERMS:
+        ctx.used.add(c)         # "ignored the evidence of X's meddling": X is not slighted
         return
     p = t.low[prep]
     cue_text = f"{cue_text} ... {p}" if prep > j else f"{cue_text} {p}"
@@ -958,6 +1123,355 @@ def _rule_loose_agent(ctx: _Context, a: _Anchor) -> None:
             pronoun = True
 
 
+# Rules 7a-7g: frames of position-taking and blame beyond one cue word.
+def _subject_verb(ctx: _Context, a: _Anchor, words: frozenset) -> int | None:
+    """Index of a verb from ``words`` whose subject is the mention (after auxiliaries), or None."""
+    t = ctx.t
+    if a.kind != "mention" or (a.j < len(t.low) and t.low[a.j] == "'s") \
+            or _object_of_preposition(t, a):
+        return None
+    cl = t.clause[a.i]
+    k, gap = a.j, 0
+    while k < len(t.low) and gap <= AGENT_GAP and t.clause[k] == cl:
+        if k in ctx.other_tokens:
+            return None
+        if _lemma_in(t, k, words):
+            return k
+        w = t.low[k]
+        if not (w in SUBJECT_GAP or w in BE_FORMS or _is_negator(t, k) or w.endswith("ly")
+                or w in AGENTIVE_NOUNS):
+            return None
+        k += 1
+        gap += 1
+    return None
+
+
+def _peace_after(ctx: _Context, k: int) -> int | None:
+    """Index of an unclaimed peace cue within :data:`WILLING_GAP` tokens from ``k``, or None."""
+    t = ctx.t
+    cl = t.clause[k - 1]
+    for x in range(k, min(len(t.low), k + WILLING_GAP + 1)):
+        if t.clause[x] != cl or x in ctx.other_tokens or t.low[x] in WALK_STOPS:
+            return None
+        c = t.cue_start[x]
+        if c >= 0:
+            entry = t.cues[c][2]
+            if entry.frame == "peace" and entry.valence > 0 and c not in ctx.used:
+                return c
+            if entry.frame != "general" or entry.valence != 0.0:
+                return None
+    return None
+
+
+def _rule_willing(ctx: _Context, a: _Anchor) -> None:
+    """X is open to talks / ready for dialogue / seeks a settlement: X is presented favourably."""
+    t = ctx.t
+    if a.kind != "mention" or (a.j < len(t.low) and t.low[a.j] == "'s") \
+            or _object_of_preposition(t, a):
+        return
+    cl = t.clause[a.i]
+    k, gap = a.j, 0
+    while k < len(t.low) and gap <= AGENT_GAP and t.clause[k] == cl:
+        if k in ctx.other_tokens:
+            return
+        w = t.low[k]
+        nxt = t.low[k + 1] if k + 1 < len(t.low) else ""
+        c = None
+        if w in WILLING_ADJECTIVES and nxt in {"to", "for"}:
+            c = _peace_after(ctx, k + 1)
+        elif _lemma_in(t, k, WILLING_VERBS) and (
+                not any(f in {"call", "push", "hope"} for f in t.forms[k]) or nxt == "for"):
+            c = _peace_after(ctx, k + 1)
+        if c is not None:
+            i, j, _ = t.cues[c]
+            ctx.used.add(c)
+            ctx.add("frame:willing", f"{t.words(k, k + 1)} ... {t.words(i, j)}",
+                    WILLING_WEIGHT * a.weight, k, "willing", neg_lo=max(a.i - 1, 0))
+            return
+        if not (w in SUBJECT_GAP or w in BE_FORMS or _is_negator(t, k) or w.endswith("ly")
+                or w in WILLING_ADJECTIVES or _lemma_in(t, k, WILLING_VERBS)):
+            return
+        k += 1
+        gap += 1
+
+
+def _refused_act(t: _Text, k: int, cl: int) -> int | None:
+    """Index of a comply verb after "to" at ``k`` ("to heed", "to seriously consider")."""
+    if k >= len(t.low) or t.low[k] != "to" or t.clause[k] != cl:
+        return None
+    for x in range(k + 1, min(len(t.low), k + 3)):
+        if t.clause[x] != cl:
+            return None
+        if _lemma_in(t, x, COMPLY_VERBS):
+            return x
+        if not (t.low[x].endswith("ly") or t.low[x] in {"even", "so", "much", "ever"}):
+            return None
+    return None
+
+
+def _refusal_of_agent(ctx: _Context, a: _Anchor) -> tuple[int, int] | None:
+    """(refusal word, comply verb) when the anchor is the one who refuses, else None."""
+    t = ctx.t
+    cl = t.clause[a.i]
+    k = a.j
+    if a.kind == "possessive" or (k < len(t.low) and t.low[k] == "'s") or (
+            a.kind == "mention" and _agentive_name(a.name)):
+        # "Russia's refusal to", "its refusal to", "the Western refusal to" (one word may
+        # stand between: "Russia's continued refusal").
+        if k < len(t.low) and t.low[k] == "'s":
+            k += 1
+        for r in (k, k + 1):
+            if r < len(t.low) and t.clause[r] == cl and _lemma_in(t, r, REFUSAL_WORDS):
+                act = _refused_act(t, r + 1, cl)
+                if act is not None:
+                    return r, act
+            if r < len(t.low) and (r in ctx.other_tokens or t.cue_start[r] >= 0
+                                   and t.cues[t.cue_start[r]][2].frame != "general"):
+                break
+    if a.kind != "mention":
+        return None
+    # "the refusal of the Western allies to heed"
+    x = a.i - 1
+    while x >= 0 and t.low[x] in OBJECT_GAP:
+        x -= 1
+    if x >= 1 and t.low[x] == "of" and t.clause[x - 1] == cl and \
+            _lemma_in(t, x - 1, REFUSAL_WORDS):
+        act = _refused_act(t, a.j, cl)
+        if act is not None:
+            return x - 1, act
+    # "Moscow has repeatedly refused to withdraw"
+    r = _subject_verb(ctx, a, REFUSAL_WORDS)
+    if r is not None:
+        act = _refused_act(t, r + 1, cl)
+        if act is not None:
+            return r, act
+    return None
+
+
+def _refusal_of_object(ctx: _Context, a: _Anchor) -> tuple[int, int] | None:
+    """(refusal word, comply verb) when the anchor is what is refused ("refused to heed
+    Moscow's demands", "refusal to withdraw from Ukraine"), else None."""
+    t = ctx.t
+    cl = t.clause[a.i]
+    x = a.i - 1
+    steps = 0
+    while x >= 0 and steps <= 3 and t.clause[x] == cl and (
+            t.low[x] in OBJECT_GAP or t.low[x] in COMPLY_PARTICLES):
+        x -= 1
+        steps += 1
+    if x < 1 or t.clause[x] != cl or not _lemma_in(t, x, COMPLY_VERBS):
+        return None
+    # "refused to withdraw its troops" / "... Russian troops": the troops are withdrawn, their
+    # owner's claim is not what is refused.
+    nxt = a.j + 1 if a.j < len(t.low) and t.low[a.j] == "'s" else a.j
+    if (nxt < len(t.low) and t.low[nxt] in AGENTIVE_NOUNS) or \
+            (a.kind == "mention" and _ends_agentive(a.name)):
+        return None
+    act = x
+    x -= 1
+    while x >= 0 and (t.low[x].endswith("ly") or t.low[x] in {"even", "so", "ever"}):
+        x -= 1
+    if x < 1 or t.low[x] != "to":
+        return None
+    # The refusal stands right before "to", or before "of <refuser> to".
+    for r in range(x - 1, max(-1, x - 1 - DEMAND_WINDOW), -1):
+        if t.clause[r] != cl or t.low[r] in WALK_STOPS:
+            return None
+        if _lemma_in(t, r, REFUSAL_WORDS):
+            if r == x - 1 or t.low[r + 1] == "of":
+                return r, act
+            return None
+    return None
+
+
+def _rule_refusal(ctx: _Context, a: _Anchor) -> None:
+    """The refusal of X to heed/comply is against X and, unless the speaker's side refuses,
+    in favour of whose demands or place were refused."""
+    t = ctx.t
+    hit = _refusal_of_agent(ctx, a)
+    if hit is not None:
+        r, act = hit
+        for c in (t.cue_start[r], t.cue_start[act]):
+            if c >= 0:
+                ctx.used.add(c)     # "unwilling to negotiate" is no peace credit
+        ctx.add("frame:refusal", f"{t.words(r, r + 1)} ... {t.words(act, act + 1)}",
+                -REFUSAL_WEIGHT * a.weight, r, "refusal_agent", neg_lo=max(a.i - 1, 0))
+        return
+    if a.kind == "possessive" and ctx.t.low[a.i] not in FIRST_PERSON:
+        return                  # its/their are resolved too loosely to carry this frame
+    hit = _refusal_of_object(ctx, a)
+    if hit is not None:
+        r, act = hit
+        c = t.cue_start[r]
+        if c >= 0:
+            ctx.used.add(c)
+        own = _speaker_is_agent(ctx, r) or (r > 0 and t.low[r - 1] in {"our", "my"})
+        value = -REFUSED_WEIGHT if own else REFUSED_WEIGHT
+        ctx.add("frame:refused", f"{t.words(r, r + 1)} ... {t.words(act, act + 1)}",
+                value * a.weight, r, "refused_object",
+                note="refused by the speaker's side" if own else "", neg_lo=r)
+
+
+def _rule_pretext(ctx: _Context, a: _Anchor) -> None:
+    """X uses/cites ... as a pretext: an accusation of bad faith against X."""
+    t = ctx.t
+    v = _subject_verb(ctx, a, PRETEXT_VERBS)
+    if v is None:
+        return
+    cl = t.clause[a.i]
+    for k in range(v + 1, min(len(t.low), a.j + PRETEXT_WINDOW + 1)):
+        if t.clause[k] != cl or t.low[k] in WALK_STOPS:
+            return
+        if t.low[k] == "as":
+            n = k + 1
+            while n < len(t.low) and t.low[n] in OBJECT_GAP:
+                n += 1
+            if n < len(t.low) and t.low[n] in PRETEXT_NOUNS:
+                c = t.cue_start[n]
+                if c >= 0:
+                    ctx.used.add(c)
+                ctx.add("frame:pretext", f"{t.words(v, v + 1)} ... as {t.words(n, n + 1)}",
+                        -PRETEXT_WEIGHT * a.weight, v, "pretext", neg_lo=max(a.i - 1, 0))
+            return
+
+
+def _cause_verb(t: _Text, k: int) -> str:
+    """"cause" or "prevent" when token ``k`` is such a verb (with its particle), else ""."""
+    if _lemma_in(t, k, PREVENT_VERBS):
+        return "prevent"
+    if not _lemma_in(t, k, CAUSE_VERBS):
+        return ""
+    for f in t.forms[k]:
+        if f in CAUSE_PARTICLES:
+            return "cause" if k + 1 < len(t.low) and t.low[k + 1] in CAUSE_PARTICLES[f] else ""
+    return "cause"
+
+
+def _rule_cause(ctx: _Context, a: _Anchor) -> None:
+    """X (or a noun phrase about X) could provoke/lead to/encourage a hostile act: against X;
+    X helped prevent/avert one: favor X."""
+    t = ctx.t
+    if a.kind != "mention":
+        return
+    # Inside the subject noun phrase the target may be the object of "of"/"to" ("Ukraine's
+    # accession to NATO could ..."), not of a place preposition ("the war in X could ...").
+    if a.i > 0 and t.low[a.i - 1] in ALL_PREPS and \
+            t.low[a.i - 1] not in {"of", "to", "into", "by"}:
+        return
+    # "Arming Ukraine could provoke ...", "sanctions on Russia could trigger ...": the target is
+    # the object inside the cause, whose own frame already speaks.
+    if any(c.kind in ("hostile_patient", "measure", "recipient", "speaker_act", "favor_verb",
+                      "against_verb", "abandon_verb", "demand") for c in ctx.out):
+        return
+    cl = t.clause[a.i]
+    verb = kind = None
+    modals = {"will", "would", "could", "can", "may", "might", "must", "should"}
+    for k in range(a.j, min(len(t.low), a.j + CAUSE_SUBJECT_WINDOW + 1)):
+        if t.clause[k] != cl or (t.low[k] in WALK_STOPS and t.low[k] not in modals
+                                 and t.low[k] not in BE_FORMS):
+            return
+        other = ctx.other_at(k)
+        if other is not None and not (other[0] > 0 and t.low[other[0] - 1] in ALL_PREPS):
+            return              # another actor is the subject: "NATO warned Russia could ..."
+        kind = _cause_verb(t, k)
+        if kind:
+            verb = k
+            break
+        if any(_lemma_in(t, k, words) for words in (AGAINST_VERBS, FAVOR_VERBS, DEMAND_VERBS,
+                                                     DENIAL_VERBS, EXPERIENCER_VERBS)):
+            return
+    if verb is None or t.cue_start[verb] in ctx.used:
+        return                  # "Russia could provoke": already the agent of the verb itself
+    for k in range(verb + 1, min(len(t.low), verb + 1 + CAUSE_OBJECT_WINDOW)):
+        if t.clause[k] != cl or t.low[k] in WALK_STOPS - {"to"}:
+            return
+        c = t.cue_start[k]
+        if c >= 0:
+            i, j, entry = t.cues[c]
+        elif t.low[k] in CAUSE_EFFECTS:
+            i, j, entry = k, k + 1, None
+        else:
+            continue
+        if entry is None or (entry.frame == "hostile_act" and entry.valence < 0) or \
+                (entry.frame == "general" and entry.valence <= -0.5) or \
+                t.low[k] in CAUSE_EFFECTS:
+            value = -CAUSE_WEIGHT if kind == "cause" else PREVENT_WEIGHT
+            ctx.add("frame:cause" if kind == "cause" else "frame:prevent",
+                    f"{t.words(verb, verb + 1)} ... {t.words(i, j)}", value * a.weight, verb,
+                    kind, neg_lo=a.j)
+            return
+
+
+def _rule_own_position(ctx: _Context, a: _Anchor) -> None:
+    """The speaker's own side holding a position: "unacceptable to Moscow" (said by a Russian
+    official), "we will not tolerate ...": the speaker asserts their side's stand."""
+    t = ctx.t
+    if not ctx.own_side or a.kind not in ("mention", "object"):
+        return
+    if a.i >= 2 and t.low[a.i - 1] in {"to", "for"} and t.clause[a.i - 2] == t.clause[a.i]:
+        p = a.i - 2
+        if t.low[p] in POSITION_PREDICATES or (p >= 1 and t.low[p - 1:p + 1] == ("red", "line")):
+            lo = p - 1 if t.low[p] == "line" else p
+            c = t.cue_start[lo]
+            if c >= 0:
+                ctx.used.add(c)
+            ctx.add("frame:own position", f"{t.words(lo, p + 1)} {t.low[a.i - 1]}",
+                    OWN_POSITION_WEIGHT * a.weight, p, "own_position", neg_lo=p)
+            return
+    v = _subject_verb(ctx, a, TOLERATE_VERBS)
+    if v is not None and any(_is_negator(t, x) for x in range(a.j, v)):
+        ctx.add("frame:own position", f"{t.words(a.j, v + 1)}", OWN_POSITION_WEIGHT * a.weight,
+                v, "own_position", neg_lo=v)
+
+
+def _rule_relieved(ctx: _Context, a: _Anchor) -> None:
+    """A demanded withdrawal from X ("urged the withdrawal of troops from Ukraine's borders",
+    "must pull out of Georgia", "called on the troops to leave Syria"): in favour of X."""
+    t = ctx.t
+    if a.kind not in ("mention", "possessive"):
+        return
+    cl = t.clause[a.i]
+    x = a.i - 1
+    while x >= 0 and t.low[x] in OBJECT_GAP:
+        x -= 1
+    if x < 0 or t.clause[x] != cl:
+        return
+    if t.low[x] == "from" or (t.low[x] == "of" and x > 0 and t.low[x - 1] == "out"):
+        lo = x - 1 if t.low[x] == "of" else x
+        act = None
+        for k in range(lo - 1, max(-1, lo - 1 - RELIEVE_WINDOW), -1):
+            if t.clause[k] != cl or t.low[k] in WALK_STOPS:
+                return
+            if _lemma_in(t, k, RELIEVE_ACTS):
+                act = k
+                break
+    elif _lemma_in(t, x, {"leave", "exit"}):
+        act = x
+    else:
+        return
+    if act is None:
+        return
+    demanded = any(t.low[k] in DEMAND_MODALS for k in range(max(0, act - 4), act)
+                   if t.clause[k] == cl)
+    if not demanded:
+        for k in range(act - 1, max(-1, act - 1 - RELIEVE_DEMAND_WINDOW), -1):
+            if t.clause[k] != cl:
+                break
+            if _demand_verb(t, k):
+                demanded = True
+                break
+    if not demanded:
+        return
+    c = t.cue_start[act]
+    if c >= 0:
+        ctx.used.add(c)
+    how = t.words(act, act + 1)
+    if act != x:
+        how += f" ... {t.words(x, x + 1)}"
+    ctx.add("frame:relieved", how,
+            RELIEVED_WEIGHT * a.weight, act, "relieved", neg_lo=act)
+
+
 # Rule 8
 def _apply_negation(ctx: _Context) -> list[_Contribution]:
     """Cancel or flip contributions whose cue is negated ("no plans to invade", "won't support").
@@ -970,6 +1484,8 @@ def _apply_negation(ctx: _Context) -> list[_Contribution]:
     out = []
     for con in ctx.out:
         neg = _find_negator(t, con.cue_at, con.neg_lo)
+        if neg is None and con.kind in ("hostile_agent", "pretext", "refusal_agent", "willing"):
+            neg = _clausal_denial(t, con.neg_lo, con.cue_at)
         if neg is None or con.value == 0.0:
             out.append(con)
             continue
@@ -977,12 +1493,28 @@ def _apply_negation(ctx: _Context) -> list[_Contribution]:
         if con.kind == "hostile_agent" and ctx.own_side:
             value, how = abs(con.value) * DENIAL_FAVOR, "makes a denial (own side) of"
         elif con.kind in ("hostile_agent", "hostile_patient", "measure", "demand",
-                          "against_verb", "speaker_act"):
+                          "against_verb", "speaker_act", "refusal_agent", "refused_object",
+                          "pretext", "cause", "prevent", "relieved", "own_position"):
             value, how = 0.0, "cancels"
         else:
             value, how = -con.value * NEGATED_FLIP, "flips"
         out.append(replace(con, value=value, modifier=f"negation '{word}' {how}"))
     return out
+
+
+def _clausal_denial(t: _Text, k: int, cue: int) -> int | None:
+    """A denial verb whose "that" clause starts at token ``k``, just before the subject
+    ("denied that it has any plans to invade", "rejected claims that Moscow ...")."""
+    if not (0 < k < len(t.low) and t.low[k] == "that"):
+        return None
+    x = k - 1
+    while x >= 0 and (t.low[x] in CLAIM_NOUNS or t.low[x] in OBJECT_GAP
+                      or t.low[x].endswith("ly")):
+        x -= 1
+    if x >= 0 and cue - x <= DENIAL_WINDOW + 2 and t.sentence[x] == t.sentence[cue] and \
+            _lemma_in(t, x, DENIAL_VERBS | {"refute"}):
+        return x
+    return None
 
 
 # Rule 9
@@ -992,7 +1524,8 @@ def _apply_own_side(ctx: _Context, cons: list[_Contribution]) -> list[_Contribut
         return cons
     out = []
     for con in cons:
-        if con.value < 0 and con.kind in ("hostile_agent", "copula", "general"):
+        if con.value < 0 and con.kind in ("hostile_agent", "copula", "general",
+                                          "refusal_agent", "cause", "pretext"):
             out.append(replace(con, value=0.0, modifier="own side cancels"))
         else:
             out.append(con)
@@ -1039,6 +1572,8 @@ def _rule_fallback(ctx: _Context) -> _Contribution | None:
                                                      EXPERIENCER_VERBS))
             value = 0.0 if ignore else lex_vader.get(w, 0.0) / VADER_SCALE
             span = (k, k + 1)
+        if value > 0 and _hostile_follows(t, span[1]):
+            value = 0.0     # "could encourage ... a military operation": not a kind word
         if value:
             d = span[0] - ctx.mj if span[0] >= ctx.mj else ctx.mi - span[1]
             w = 1.0 / (1.0 + max(d, 0) / FALLBACK_DECAY)
@@ -1055,6 +1590,21 @@ def _rule_fallback(ctx: _Context) -> _Contribution | None:
         return None
     return _Contribution("fallback", ", ".join(parts), total * FALLBACK_SCALE, ctx.mi,
                          kind="fallback")
+
+
+def _hostile_follows(t: _Text, k: int) -> bool:
+    """True when a hostile act follows token ``k`` closely in its clause (the object of a
+    positive-sounding verb: "encourage ... to launch an attack")."""
+    if k >= len(t.low):
+        return False
+    cl = t.clause[k - 1]
+    for x in range(k, min(len(t.low), k + FALLBACK_OBJECT_WINDOW)):
+        if t.clause[x] != cl:
+            return False
+        c = t.cue_start[x]
+        if c >= 0 and t.cues[c][2].frame == "hostile_act" and t.cues[c][2].valence < 0:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -1082,8 +1632,10 @@ def _pronoun_anchors(ctx: _Context) -> list[_Anchor]:
         if w in POSSESSIVE_PRONOUNS and k > ctx.mi:
             antecedent = None
             for i, j, who in reversed(mentions):
-                if j <= k and t.sentence[i] == sent and not (
-                        i > 0 and t.low[i - 1] in ALL_PREPS):
+                # A name after a preposition is seldom the antecedent, but the same pronoun
+                # is ("near its borders ... a threat to its security").
+                if j <= k and t.sentence[i] == sent and (
+                        not (i > 0 and t.low[i - 1] in ALL_PREPS) or t.low[i:j] == (w,)):
                     antecedent = who
                     break
             if antecedent == "self":
@@ -1148,11 +1700,13 @@ def _score(text: str, start: int, end: int, *, others, speaker_affiliation, targ
                 other_spans.append((sp[0], sp[1], tgt))
     ctx = _Context(t, span, other_spans, own, side, name)
     anchors = [_Anchor(span[0], span[1], name, 1.0, "mention")] + _pronoun_anchors(ctx)
-    rules = (_rule_verb_object, _rule_demand, _rule_holder, _rule_subject, _rule_by_agent,
-             _rule_patient, _rule_copula, _rule_loose_agent)
+    rules = (_rule_verb_object, _rule_demand, _rule_relieved, _rule_refusal, _rule_willing,
+             _rule_holder, _rule_subject, _rule_by_agent, _rule_patient, _rule_copula,
+             _rule_loose_agent, _rule_pretext, _rule_own_position, _rule_cause)
+    possessive_rules = (_rule_relieved, _rule_refusal, _rule_holder)
     for a in anchors:
         for rule in rules:
-            if a.kind == "possessive" and rule is not _rule_holder:
+            if a.kind == "possessive" and rule not in possessive_rules:
                 continue
             rule(ctx, a)
     cons = _apply_own_side(ctx, _apply_negation(ctx))

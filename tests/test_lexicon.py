@@ -47,6 +47,8 @@ def test_default_lexicon_is_cached(lex):
     ("annex", "hostile_act", -1), ("liberation", "support_act", 1),
     ("denazification", "measure", -1), ("solidarity", "support_act", 1),
     ("regime", "attribute", -1), ("nuclear blackmail", "hostile_act", -1),
+    ("ignore", "hostile_act", -1), ("brush aside", "hostile_act", -1),
+    ("flout", "hostile_act", -1),
 ])
 def test_required_terms(lex, term, frame, sign):
     e = lex.lookup(term)

@@ -319,3 +319,148 @@ def test_mentions_that_name_an_agent(text, mention, expected):
 ])
 def test_hostile_act_by_the_speaker_is_against_its_patient(text, mention, expected):
     check(score(text, mention), expected)
+
+
+# Rule 7a: willingness predicates with a peace word present their subject favourably.
+@pytest.mark.parametrize("text, mention, kwargs, expected", [
+    ("Kyiv is ready for dialogue with all sides, minister Tova Ridd said.", "Kyiv", {}, "favor"),
+    ("Russia seeks a peaceful settlement of the dispute.", "Russia", {}, "favor"),
+    ("NATO has proposed new negotiations on missile limits.", "NATO", {}, "favor"),
+    ("We remain open to diplomacy.", "We",
+     dict(speaker_affiliation="Russia", target_name="Russia"), "favor"),
+    ("Moscow is not ready for talks.", "Moscow", {}, "against"),
+    ("Russia is ready to invade.", "Russia", {}, "against"),
+])
+def test_willingness(text, mention, kwargs, expected):
+    check(score(text, mention, **kwargs), expected)
+
+
+# Rule 7b: refusing to heed, consider or withdraw; and whose demands are refused.
+@pytest.mark.parametrize("text, mention, kwargs, expected", [
+    ("Moscow's refusal to withdraw its troops prolongs the crisis.", "Moscow", {}, "against"),
+    ("The refusal of NATO to heed our concerns is regrettable, envoy Pyotr Alen said.", "NATO",
+     {}, "against"),
+    ("Kyiv has repeatedly refused to negotiate.", "Kyiv", {}, "against"),
+    ("The alliance's refusal to heed Moscow's demands angered officials.", "Moscow", {},
+     "favor"),
+    ("The refusal of NATO to heed our concerns is regrettable.", "our",
+     dict(speaker_affiliation="Russia", target_name="Russia"), "favor"),
+    ("We refuse to heed Moscow's demands.", "Moscow", {}, "against"),
+    ("Ukraine refused to cede any territory.", "Ukraine", {}, "neutral"),
+    ("Kyiv refused to recognise the sham vote.", "Kyiv", {}, "not against"),
+])
+def test_refusal(text, mention, kwargs, expected):
+    check(score(text, mention, **kwargs), expected)
+
+
+# Rule 7g: disregard verbs blame their agent when a party or its claim is slighted.
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Senator Hal Brin said NATO ignored Russia's concerns.", "NATO", "against"),
+    ("Senator Hal Brin said NATO ignored Russia's concerns.", "Russia", "favor"),
+    ("The Kremlin flouted international law again.", "Kremlin", "against"),
+    ("Ukraine brushed aside the question.", "Ukraine", "neutral"),
+    ("Reporters first ignored the evidence of Russia's tampering with elections.", "Russia",
+     "neutral"),
+])
+def test_disregard(text, mention, expected):
+    check(score(text, mention), expected)
+
+
+# Rule 7c: "as a pretext" accuses the subject of bad faith.
+@pytest.mark.parametrize("text, mention, expected", [
+    ("The Kremlin is using the exercises as a pretext for aggression.", "Kremlin", "against"),
+    ("NATO cites the incident as an excuse to expand.", "NATO", "against"),
+    ("NATO cites the incident in its report.", "NATO", "neutral"),
+])
+def test_pretext(text, mention, expected):
+    check(score(text, mention), expected)
+
+
+# Rule 7d: causes of hostile acts are blamed; those who prevent them are credited.
+@pytest.mark.parametrize("text, mention, expected", [
+    ("NATO's expansion could provoke a war, analyst Mira Tolk warned.", "NATO", "against"),
+    ("Kyiv's membership in the alliance would lead to war.", "Kyiv", "against"),
+    ("Any eastward move by NATO could trigger a confrontation.", "NATO", "against"),
+    ("Ukraine's entry into the bloc could spark a wider conflict.", "Ukraine", "against"),
+    ("The Russian proposal could prevent a new war.", "Russian", "favor"),
+    ("Arming Ukraine would only encourage more attacks.", "Ukraine", "favor"),
+    ("NATO warned Russia could trigger a war.", "NATO", "neutral"),
+    ("The talks in Moscow could lead to a war.", "Moscow", "not against"),
+])
+def test_cause(text, mention, expected):
+    check(score(text, mention), expected)
+
+
+def test_positive_verb_of_a_hostile_act_is_not_praise():
+    result = score("The decision may encourage NATO to stage attacks.", "NATO")
+    assert "encourage" not in result.evidence and result.label != "favor"
+
+
+# Rule 4, coordination: the subject of a first verb is the agent of a coordinated hostile verb.
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Russia masses troops and attacks the city.", "Russia", "against"),
+    ("Imagine that Kyiv joins the bloc and attacks the separatists.", "Kyiv", "against"),
+    ("Suppose a NATO member signs the deal and attacks the rebels.", "NATO", "neutral"),
+    ("Ukraine was shot at and attacked for days.", "Ukraine", "not against"),
+])
+def test_coordinated_agent(text, mention, expected):
+    check(score(text, mention), expected)
+
+
+# Rule 7g: fighting the target with the speaker's own side as subject.
+@pytest.mark.parametrize("text, mention, expected", [
+    ("We will fight Russia to the last village, commander Orel Vast said.", "Russia",
+     "against"),
+    ("Must we battle NATO for this?", "NATO", "against"),
+    ("Ukrainians fight Russia every day.", "Russia", "neutral"),
+    ("We will not fight NATO.", "NATO", "neutral"),
+])
+def test_speaker_side_fights(text, mention, expected):
+    check(score(text, mention), expected)
+
+
+# Rule 8: a denial reaches into its "that" clause.
+@pytest.mark.parametrize("text, mention, kwargs, expected", [
+    ("The ministry denied that Russia is preparing an attack.", "Russia",
+     dict(speaker_affiliation="Russia", target_name="Russia"), "favor"),
+    ("Officials rejected claims that Moscow plans to invade.", "Moscow",
+     dict(speaker_affiliation="Russia", target_name="Russia"), "favor"),
+    ("The ministry denied that Russia is preparing an attack.", "Russia", {}, "neutral"),
+    ("Kyiv denied that its forces shelled the village.", "Kyiv", {}, "not against"),
+])
+def test_denial_reaches_that_clause(text, mention, kwargs, expected):
+    check(score(text, mention, **kwargs), expected)
+
+
+# Rule 7e: the speaker's own side stating its position.
+@pytest.mark.parametrize("text, mention, kwargs, expected", [
+    ("Further enlargement of the alliance is unacceptable to Moscow.", "Moscow",
+     dict(speaker_affiliation="Russia", target_name="Russia"), "favor"),
+    ("Russia will not tolerate provocations on its borders.", "Russia",
+     dict(speaker_affiliation="Russia", target_name="Russia"), "favor"),
+    ("A ceasefire on these terms is a red line for Kyiv.", "Kyiv",
+     dict(speaker_affiliation="Ukraine", target_name="Ukraine"), "favor"),
+    ("Further enlargement of the alliance is unacceptable to Moscow.", "Moscow", {}, "neutral"),
+])
+def test_own_position(text, mention, kwargs, expected):
+    check(score(text, mention, **kwargs), expected)
+
+
+# Rule 7f: a demanded withdrawal from the target's land favours it.
+@pytest.mark.parametrize("text, mention, expected", [
+    ("The envoy urged Moscow to pull its forces out of Ukraine.", "Ukraine", "favor"),
+    ("The foreign troops must leave Ukraine immediately, Jana Kessel said.", "Ukraine", "favor"),
+    ("Diplomats called for the withdrawal of all troops from Ukraine's east.", "Ukraine",
+     "favor"),
+    ("Russian troops withdrew from Ukraine's north last spring.", "Ukraine", "neutral"),
+])
+def test_relieved_place(text, mention, expected):
+    check(score(text, mention), expected)
+
+
+def test_own_side_pronoun_chain():
+    """A state speaker's "its" mention carries over to a later "its" in the sentence."""
+    text = "The presence of foreign forces near its borders is a danger to its security."
+    s, e = span(text, "its")
+    result = score_mention(text, s, e, speaker_affiliation="Russia", target_name="Russia")
+    assert result.label == "favor" and "security" in result.evidence
