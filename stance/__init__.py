@@ -11,12 +11,15 @@ Public API (see each object's docstring):
 - :func:`score_span`, :class:`SpanScore` — stance toward one target mention
 - :class:`StanceClassifier` — a trainable scikit-learn estimator
 - :func:`load_documents`, :func:`find_boilerplate`, :func:`split_sentences`,
-  :func:`load_actors`, :func:`load_targets`, :func:`actor_target`, :func:`evaluate`
+  :func:`load_actors`, :func:`load_targets`, :func:`actor_target`, :func:`evaluate_gold`,
+  :func:`sentiment_score` (VADER compound, kept apart from stance)
 """
 from importlib import import_module
 
 __version__ = "0.1.0"
 
+# A name that is also a submodule (``stance.sentiment``, ``stance.evaluate``) would be shadowed
+# by the submodule once imported, so such functions are exported under another name.
 # Heavy modules (scikit-learn, matplotlib) load on first use, so `stance --version`
 # and the per-document workers start fast.
 _EXPORTS = {
@@ -31,11 +34,11 @@ _EXPORTS = {
     "score_span": "score", "SpanScore": "score", "score_statement": "score",
     "score_mention": "score", "load_lexicon": "lexicon", "Lexicon": "lexicon",
     "LexiconEntry": "lexicon", "run_corpus": "engine",
-    "sentiment": "sentiment",
+    "sentiment_score": ("sentiment", "sentiment"),
     "StanceClassifier": "classifier",
     "actor_target": "aggregate", "aggregate_by": "aggregate",
     "save_figure": "figures", "make_figures": "figures", "figures_from_results": "figures",
-    "evaluate": "evaluate",
+    "evaluate_gold": ("evaluate", "evaluate"), "Report": "evaluate",
     "render_html": "render",
 }
 
@@ -43,10 +46,11 @@ __all__ = ["__version__", *_EXPORTS]
 
 
 def __getattr__(name):
-    module = _EXPORTS.get(name)
-    if module is None:
+    where = _EXPORTS.get(name)
+    if where is None:
         raise AttributeError(f"module 'stance' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
+    module, attr = where if isinstance(where, tuple) else (where, name)
+    value = getattr(import_module(f".{module}", __name__), attr)
     globals()[name] = value
     return value
 
