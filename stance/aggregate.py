@@ -29,8 +29,8 @@ BY_COLUMNS = ("doc_id", "source")
 #: Period lengths for ``aggregate_by(by="period")``: day, week (Monday to Sunday), month.
 FREQS = {"D": "D", "W": "W-SUN", "M": "M"}
 # Above this many resampled values a bootstrap draw is made in slices, so one very talkative
-# speaker cannot ask for gigabytes (2000 resamples × 2500 statements ≈ 40 MB of indices).
-_MAX_DRAW = 5_000_000
+# speaker cannot ask for gigabytes (one slice: 1M indices ≈ 8 MB, and as much again gathered).
+_MAX_DRAW = 1_000_000
 _REQUIRED = ("statement_id", "speaker", "target", "score", "label")
 
 
@@ -174,9 +174,8 @@ def _summarise(stances: pd.DataFrame, keys: list[str], *, min_n: int, n_boot: in
     out = out.merge(counts.reset_index(), on=pair, how="left")
 
     lows, highs = [], []
-    cache: dict[int, list[np.ndarray]] = {}
     for _, scores in groups["score"]:
-        low, high = _bootstrap(scores.to_numpy(dtype=float), n_boot, seed, ci, cache)
+        low, high = _bootstrap(scores.to_numpy(dtype=float), n_boot, seed, ci)
         lows.append(low)
         highs.append(high)
     out["ci_low"] = lows
@@ -191,19 +190,17 @@ def _summarise(stances: pd.DataFrame, keys: list[str], *, min_n: int, n_boot: in
     return _typed(out[columns].reset_index(drop=True))
 
 
-def _bootstrap(scores: np.ndarray, n_boot: int, seed: int, ci: float,
-               cache: dict[int, list[np.ndarray]]) -> tuple[float, float]:
+def _bootstrap(scores: np.ndarray, n_boot: int, seed: int, ci: float) -> tuple[float, float]:
     n = len(scores)
     if n == 1:
         return float(scores[0]), float(scores[0])
-    if n not in cache:
-        # A fresh generator per sample size keeps each pair's interval a function of its
-        # own scores only (see actor_target's Notes).
-        rng = np.random.default_rng(seed)
-        rows = max(1, _MAX_DRAW // n)
-        cache[n] = [rng.integers(0, n, size=(min(rows, n_boot - i), n))
-                    for i in range(0, n_boot, rows)]
-    means = np.concatenate([scores[idx].mean(axis=1) for idx in cache[n]])
+    # A fresh generator per pair keeps each pair's interval a function of its own scores only
+    # (see actor_target's Notes). Resamples are drawn in slices of at most _MAX_DRAW indices
+    # and reduced at once, so memory stays bounded however many statements a pair has.
+    rng = np.random.default_rng(seed)
+    rows = max(1, _MAX_DRAW // n)
+    means = np.concatenate([scores[rng.integers(0, n, size=(min(rows, n_boot - i), n))].mean(axis=1)
+                            for i in range(0, n_boot, rows)])
     alpha = (1 - ci) / 2
     low, high = np.quantile(means, [alpha, 1 - alpha])
     return float(low), float(high)

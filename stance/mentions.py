@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -117,6 +117,10 @@ CAPITALS = {
     "stockholm": "Sweden", "ottawa": "Canada", "tokyo": "Japan", "chisinau": "Moldova",
 }
 #: Titles that reveal a person's gender, for he/she when the registry does not know it.
+# How many earlier mentions a pronoun or role description may reach back over: far more than
+# any article needs, and a bound that keeps a pathological 10 MB text linear.
+_LOOKBACK = 400
+
 _FEMALE_TITLES = frozenset("spokeswoman chairwoman congresswoman queen mrs ms madam businesswoman".split())
 _MALE_TITLES = frozenset("spokesman chairman congressman king mr businessman".split())
 #: Determiners and possessives allowed at the start of a speaker noun phrase.
@@ -250,7 +254,10 @@ class MentionResolver:
         self.text = text
         self.actors = actors
         self.year = year
+        # Mentions sorted by position (ties in the order remembered), so lookups walk back
+        # from a position instead of scanning the whole document: linear time on long texts.
         self.seen: list[tuple[int, Entity]] = []
+        self._seen_pos: list[int] = []
         self.salient: list[tuple[int, Entity]] = []
         self._by_surname: dict[str, Entity] = {}
         self._by_name: dict[str, Entity] = {}
@@ -267,7 +274,9 @@ class MentionResolver:
 
     def remember(self, pos: int, entity: Entity) -> None:
         """Record that ``entity`` is mentioned at ``pos`` (for roles and surnames later)."""
-        self.seen.append((pos, entity))
+        at = bisect_right(self._seen_pos, pos)
+        self._seen_pos.insert(at, pos)
+        self.seen.insert(at, (pos, entity))
         if entity.type == "person":
             parts = entity.name.split()
             if len(parts) >= 2:
@@ -365,8 +374,8 @@ class MentionResolver:
         """Among several registry actors, the one most recently mentioned, else the office
         holder of the document's year, else None (ambiguous)."""
         names = {a.name for a in actors}
-        for p, ent in reversed(self.seen):
-            if p <= pos and ent.name in names:
+        for p, ent in self._before(bisect_right(self._seen_pos, pos)):
+            if ent.name in names:
                 return next(a for a in actors if a.name == ent.name)
         if self.year is not None:
             dated = [a for a in actors
@@ -378,11 +387,16 @@ class MentionResolver:
 
     def _recent(self, pos: int, ok) -> Entity | None:
         """The compatible entity mentioned last before ``pos`` (by position in the text)."""
-        best, best_pos = None, -1
-        for p, ent in self.seen:
-            if best_pos <= p < pos and ok(ent):
-                best, best_pos = ent, p
-        return best
+        for p, ent in self._before(bisect_left(self._seen_pos, pos)):
+            if ok(ent):
+                return ent
+        return None
+
+    def _before(self, stop: int):
+        """The remembered mentions before index ``stop``, latest first, at most _LOOKBACK."""
+        seen = self.seen
+        for i in range(stop - 1, max(-1, stop - 1 - _LOOKBACK), -1):
+            yield seen[i]
 
     def resolve_pronoun(self, pos: int, word: str) -> Entity | None:
         """The entity a pronoun at ``pos`` refers to: the latest compatible speaker or subject."""
