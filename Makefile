@@ -38,12 +38,27 @@ results: $(STAMP)
 
 figures: results
 	$(PY) -m stance figures --results results --out figures
+	@$(MAKE) --no-print-directory notebooks
+
+# Executed copies of the notebooks, for reading outside Jupyter (figures/notebooks/ is not
+# committed). Each runs in a fresh kernel from within notebooks/, so its relative paths hold.
+NOTEBOOKS := $(sort $(wildcard notebooks/0*.ipynb))
+
+notebooks: $(STAMP)
+	@mkdir -p figures/notebooks
+	@set -e; for nb in $(notdir $(NOTEBOOKS)); do \
+		echo "executing notebooks/$$nb -> figures/notebooks/$$nb"; \
+		$(PY) -m papermill "notebooks/$$nb" "figures/notebooks/$$nb" --cwd notebooks \
+			--kernel python3 --no-progress-bar --log-level WARNING; \
+	done
 
 test: $(STAMP)
 	$(PY) -m pytest
 
 benchmarks: $(STAMP)
-	$(PY) benchmarks/run_benchmarks.py
+	$(PY) benchmarks/external.py
+	$(PY) benchmarks/scale.py
+	$(PY) benchmarks/extraction_linearity.py
 
 clean:
 	rm -rf results figures/notebooks .pytest_cache .hypothesis
