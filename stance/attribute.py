@@ -39,7 +39,7 @@ from .mentions import (DETERMINERS, GROUP_NOUNS, INSTITUTION_HEADS, NATIONALITIE
                        fold, tokenize)
 from .paths import resource_text
 from .quotes import Quote, find_quotes
-from .registry import ActorRegistry
+from .registry import ActorRegistry, _trie_regex
 from .segment import Sentence, split_paragraphs, split_sentences
 
 #: The columns of ``statements.csv`` (CONTRACT.md), then the additive ``relayed_by``.
@@ -136,9 +136,9 @@ def _cue_table() -> tuple[dict, re.Pattern]:
     for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t"):
         for form in row["forms"].split(","):
             forms[form.strip()] = (row["lemma"], row["class"])
-    alternatives = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
-                                                     for f in alternatives) + r")(?![\w’'-])")
+    # A trie-shaped alternation (longest form first at each branch): the regex engine then
+    # tries one branch per position instead of every form in turn.
+    pattern = re.compile(r"(?<![\w’'-])(?:" + _trie_regex(forms) + r")(?![\w’'-])")
     return forms, pattern
 
 
@@ -154,13 +154,14 @@ _COLON_SPEAKER = re.compile(r"(?<!\bon )(?<!\bvia )(?<!\bin )(?<!\bat )(?<!\bto 
 _ACCORDING = re.compile(r"(?<!\w)[Aa]ccording\s+to(?!\w)")
 _PARTICIPLE = re.compile(r",\s+(?:(?:and|while)\s+)?(" + "|".join(sorted(_PARTICIPLES)) + r")(?!\w)")
 _QUOTE_CHARS = "“”„«»\""
+_SPACES = re.compile(r"\s+")
 
 
 def _cues_in(text: str, start: int, end: int) -> list[Cue]:
     forms, pattern = _cue_table()
     cues = []
     for m in pattern.finditer(text, start, end):
-        lemma, cls = forms[re.sub(r"\s+", " ", m.group())]
+        lemma, cls = forms[_SPACES.sub(" ", m.group())]
         cues.append(Cue(m.start(), m.end(), m.group(), lemma, cls))
     for m in _ACCORDING.finditer(text, start, end):
         cues.append(Cue(m.start(), m.end(), m.group(), "according to", "source"))

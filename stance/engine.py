@@ -14,6 +14,7 @@ import os
 import sys
 import time
 from array import array
+from collections import deque
 from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -28,6 +29,8 @@ from .attribute import STATEMENT_COLUMNS
 #: Documents per chunk: large enough to keep workers busy, small enough that a chunk's rows
 #: stay a few megabytes (memory must not grow with the corpus).
 CHUNK_DOCS = 256
+#: Chunks handed to the workers beyond the one being written.
+AHEAD = 1
 PARTIAL = ".partial"
 TABLES = (("statements", STATEMENT_COLUMNS), ("stances", STANCE_COLUMNS), ("errors", ERROR_COLUMNS))
 
@@ -52,16 +55,26 @@ class _LocalPool:
             ctx = mp.get_context("spawn" if sys.platform == "win32" else "fork")
             self.pool = ctx.Pool(jobs, initializer=_warm, initargs=(config,))
 
-    def map(self, docs: list[Document]):
+    def submit(self, docs: list[Document]):
+        """Start scoring ``docs``; :meth:`result` returns their results in order."""
         if self.pool is None:
             return [safe_process(d, self.config) for d in docs]
-        # Split the chunk into one slice per worker-ish; imap keeps the order.
+        # Several slices per worker, so a slow document does not leave the others idle.
         size = max(1, len(docs) // (self.jobs * 4))
-        slices = [docs[i:i + size] for i in range(0, len(docs), size)]
+        call = _ChunkCall(self.config)
+        return [self.pool.apply_async(call, (docs[i:i + size],))
+                for i in range(0, len(docs), size)]
+
+    def result(self, handle) -> list:
+        if self.pool is None:
+            return handle
         out = []
-        for part in self.pool.imap(_ChunkCall(self.config), slices):
-            out.extend(part)
+        for part in handle:
+            out.extend(part.get())
         return out
+
+    def map(self, docs: list[Document]):
+        return self.result(self.submit(docs))
 
     def close(self):
         if self.pool is not None:
@@ -98,14 +111,19 @@ class _DaskPool:
             self.client = Client(self.cluster)
         self.jobs = max(1, jobs)
 
-    def map(self, docs: list[Document]):
+    def submit(self, docs: list[Document]):
         size = max(1, len(docs) // (self.jobs * 2))
         slices = [docs[i:i + size] for i in range(0, len(docs), size)]
-        futures = self.client.map(_process_chunk, slices, config=self.config, pure=False)
+        return self.client.map(_process_chunk, slices, config=self.config, pure=False)
+
+    def result(self, futures) -> list:
         out = []
         for part in self.client.gather(futures):
             out.extend(part)
         return out
+
+    def map(self, docs: list[Document]):
+        return self.result(self.submit(docs))
 
     def close(self):
         self.client.close()
@@ -230,29 +248,54 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
         bar = tqdm(unit="doc", desc="stance", file=sys.stderr, smoothing=0.1, mininterval=0.5)
     counts = {"documents": len(done), "statements": 0, "stances": 0, "errors": 0}
     seen_errors = 0
+    # The next chunk is read and handed to the workers before the current one is written, so
+    # workers never wait for the parent's writing; at most AHEAD chunks are held in memory.
+    pending: deque = deque()
+
+    def finish():
+        nonlocal next_chunk
+        chunk, new_load, handle = pending.popleft()
+        results = pool.result(handle)
+        st_rows, sc_rows, err_rows = [], [], []
+        for st, sc, err in results:
+            st_rows.extend(st)
+            sc_rows.extend(sc)
+            err_rows.extend(err)
+        err_rows = [{"input": e.input, "doc_id": e.doc_id, "reason": e.reason}
+                    for e in new_load] + err_rows
+        tag = f"{next_chunk:06d}"
+        for (name, cols), rows in zip(TABLES, (st_rows, sc_rows, err_rows)):
+            rows.sort(key=_row_key) if name != "errors" else None
+            _write_rows(partial / f"{name}-{tag}.csv", cols, rows)
+        # The list of finished documents is written last: a chunk without it is redone.
+        done_tmp = partial / f"done-{tag}.tmp"
+        done_tmp.write_text("".join(d.doc_id + "\n" for d in chunk), encoding="utf-8")
+        os.replace(done_tmp, partial / f"done-{tag}.txt")
+        next_chunk += 1
+        if bar is not None:
+            bar.update(len(chunk))
+
     try:
-        for chunk in _chunks((d for d in docs if d.doc_id not in done), chunk_docs):
-            results = pool.map(chunk)
-            st_rows, sc_rows, err_rows = [], [], []
-            for st, sc, err in results:
-                st_rows.extend(st)
-                sc_rows.extend(sc)
-                err_rows.extend(err)
+        ahead = AHEAD if (jobs > 1 or engine == "dask") else 0
+        chunks = _chunks((d for d in docs if d.doc_id not in done), chunk_docs)
+        while True:
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                break
+            except Exception:
+                # Reading the input failed: keep what the workers already finished, so
+                # --resume does not redo it.
+                while pending:
+                    finish()
+                raise
             new_load = load_errors[seen_errors:]
             seen_errors = len(load_errors)
-            err_rows = [{"input": e.input, "doc_id": e.doc_id, "reason": e.reason}
-                        for e in new_load] + err_rows
-            tag = f"{next_chunk:06d}"
-            for (name, cols), rows in zip(TABLES, (st_rows, sc_rows, err_rows)):
-                rows.sort(key=_row_key) if name != "errors" else None
-                _write_rows(partial / f"{name}-{tag}.csv", cols, rows)
-            # The list of finished documents is written last: a chunk without it is redone.
-            done_tmp = partial / f"done-{tag}.tmp"
-            done_tmp.write_text("".join(d.doc_id + "\n" for d in chunk), encoding="utf-8")
-            os.replace(done_tmp, partial / f"done-{tag}.txt")
-            next_chunk += 1
-            if bar is not None:
-                bar.update(len(chunk))
+            pending.append((chunk, new_load, pool.submit(chunk)))
+            if len(pending) > ahead:
+                finish()
+        while pending:
+            finish()
         trailing = load_errors[seen_errors:]
         if trailing:
             tag = f"{next_chunk:06d}"

@@ -14,9 +14,9 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
-from .registry import Actor, ActorRegistry
+from .registry import Actor, ActorRegistry, _trie_regex
 
 # ---------------------------------------------------------------------------------------------
 # Word lists. All are the project's own, written from AP/Reuters wire conventions for naming
@@ -147,6 +147,12 @@ _POSSESSED = re.compile(r"(his|her|its|their)\s+(office|government|ministry|team
                         r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|press office)")
 # A capitalised word right before a surname: the surname belongs to another full name.
 _FIRST_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b(?!(?:The|A|An|In|On|At|As|But|And|Or|For|From|By|With|President|Minister|Secretary|Prime|Foreign|Defence|Defense|Chancellor|General|Gen\.|Mr\.|Mrs\.|Ms\.|Dr\.|Sen\.|Rep\.|Gov\.|Ambassador|Spokesman|Spokeswoman|Leader|Chief|Deputy|Vice|Russian|Ukrainian|U\.S\.|US|American|British|French|German|Polish|Hungarian|NATO|Kremlin|State)\s)[A-Z][a-z]+\s$")
+_LEADING_THE = re.compile(r"^(the|The)\s+")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_DETERMINER = re.compile(r"^(the|a|an|some|several|two|three|many)\s+", re.I)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-]*\.?$")
+_FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
 _TOKEN = re.compile(r"\w+(?:[.’'\-]\w+)*\.?|[^\w\s]")
 
 
@@ -159,9 +165,8 @@ def fold(text: str) -> str:
     return "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or punctuation mark with its offsets."""
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets (a named tuple: cheap to make in bulk)."""
 
     start: int
     end: int
@@ -309,10 +314,11 @@ class MentionResolver:
             if mention is not None and mention.entity.type == "person":
                 found.append(mention)
         taken = [(f.start, f.end) for f in found]
-        for m in _INSTITUTION_PHRASE.finditer(self.text, start, end):
+        heads = _INSTITUTION_HEAD.search(self.text, start, end) is not None
+        for m in _INSTITUTION_PHRASE.finditer(self.text, start, end) if heads else ():
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            name = re.sub(r"^(the|The)\s+", "", m.group())
+            name = _LEADING_THE.sub("", m.group())
             cands = self.actors.lookup(name)
             ent = (self._entity_for(cands[0]) if len(cands) == 1 else
                    self._by_name.get(fold(name)) or Entity(name, "institution", _nationality(name.split())))
@@ -328,9 +334,11 @@ class MentionResolver:
         the description's title words describe the named person (for "the ambassador")."""
         chunks = []
         pos = start
-        for m in re.finditer(r",", self.text[start:end]):
-            chunks.append((pos, start + m.start()))
-            pos = start + m.end()
+        comma = self.text.find(",", start, end)
+        while comma >= 0:
+            chunks.append((pos, comma))
+            pos = comma + 1
+            comma = self.text.find(",", pos, end)
         chunks.append((pos, end))
         people = {(f.start, f.end): f.entity for f in found if f.entity.type == "person"}
         for (a0, a1), (b0, b1) in zip(chunks, chunks[1:]):
@@ -339,7 +347,7 @@ class MentionResolver:
                             if p0 >= n0 and p1 <= n1 and self.text[n0:n1].strip() == self.text[p0:p1]), None)
                 if ent is None:
                     name = self.text[n0:n1].strip()
-                    if not re.fullmatch(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}", name) or \
+                    if not _FULL_NAME.fullmatch(name) or \
                             not all(_is_name_word(w) and fold(w) not in NATIONALITIES
                                     for w in name.split()):
                         continue
@@ -364,7 +372,7 @@ class MentionResolver:
             if len(names.split()) < 2 and not _ABBREV_END.search(titles):
                 continue
             end_at = m.end()
-            if re.search(r"[’']s$", names):
+            if _POSSESSIVE_END.search(names):
                 end_at -= 2  # "Prime Minister Oleksiy Honcharuk's offer"
             spans.append((m.start(), end_at))
         return spans
@@ -429,7 +437,7 @@ class MentionResolver:
         where a sentence-initial "Shortly" or "Reports" cannot be mistaken for one.
         """
         phrase = self.text[start:end].strip()
-        if not phrase or re.search(r"[’']s$", phrase):
+        if not phrase or _POSSESSIVE_END.search(phrase):
             return None  # a possessor ("Trump's") is not the speaker
         self._bare = bare
         m = self._resolve(start, end, phrase)
@@ -449,7 +457,7 @@ class MentionResolver:
             head = left.split()[-1]
             if head in INSTITUTION_HEADS or head in _PLACE_HEADS:
                 # "the Turkish Ministry of Foreign Affairs", "House of Representatives".
-                name = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+                name = _ARTICLE.sub("", phrase)
                 cands = self.actors.lookup(name)
                 if cands and len(cands) == 1:
                     return Mention(start, end, phrase, self._entity_for(cands[0]), "name")
@@ -457,7 +465,7 @@ class MentionResolver:
                     fold(phrase).split())), "institution")
             if fold(head) in GROUP_NOUNS:
                 # "associates of Navalny": a group, named by the whole phrase.
-                name = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+                name = _ARTICLE.sub("", phrase)
                 return Mention(start, end, phrase, Entity(name, "group"), "group")
             left_names = [t for t in left.split() if t[:1].isupper() and _is_name_word(t)
                           and fold(t) not in NATIONALITIES and fold(t) not in TITLE_WORDS
@@ -482,7 +490,7 @@ class MentionResolver:
         if low in PRONOUNS:
             ent = self.resolve_pronoun(start, low)
             return Mention(start, end, phrase, ent, "pronoun") if ent else None
-        bare = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+        bare = _ARTICLE.sub("", phrase)
         cands = self.actors.lookup(bare)
         if cands:
             actor = cands[0] if len(cands) == 1 else self._pick(cands, start)
@@ -547,12 +555,12 @@ class MentionResolver:
         if head in PERSON_HEADS and len(words) >= 2:
             # A described speaker with no antecedent ("a Defence Ministry spokesman"):
             # the description is the best name the text gives.
-            name = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+            name = _ARTICLE.sub("", phrase)
             return Mention(start, end, phrase, Entity(name, "person", _nationality(words),
                                                       _title_gender(words), frozenset(words)),
                            "description")
         if words and words[-1] in GROUP_NOUNS:
-            name = re.sub(r"^(the|a|an|some|several|two|three|many)\s+", "", phrase, flags=re.I)
+            name = _DETERMINER.sub("", phrase)
             return Mention(start, end, phrase, Entity(name, "group", _nationality(words)), "group")
         return None
 
@@ -594,20 +602,23 @@ class MentionResolver:
 _INSTITUTION_PHRASE = re.compile(
     r"(?:\b[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}(?:" + "|".join(sorted(INSTITUTION_HEADS - {"NATO", "House"}))
     + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?")
+# The heads alone: a fast test (the regex engine skips ahead on their first letters) that
+# spares the full phrase pattern, slow at every position, in most sentences.
+_INSTITUTION_HEAD = re.compile(r"(?:" + "|".join(sorted(INSTITUTION_HEADS - {"NATO", "House"})) + r")\b")
 
 
+# Title words as a trie (longest first at each branch), which the engine walks far faster
+# than a flat list of alternatives.
+_TITLE_ALT = r"(?:(?i:" + _trie_regex(TITLE_WORDS) + r")|(?:" + _trie_regex(TITLE_ABBREVIATIONS) + r")\.?)"
 _TITLE_NAME = re.compile(
-    r"(?<![\w’'-])((?:(?i:" + "|".join(re.escape(w) for w in sorted(TITLE_WORDS, key=len, reverse=True))
-    + r")|(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.?)(?:\s+(?:(?i:"
-    + "|".join(re.escape(w) for w in sorted(TITLE_WORDS, key=len, reverse=True))
-    + r")|(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.?))*)\s+"
+    r"(?<![\w’'-])(" + _TITLE_ALT + r"(?:\s+" + _TITLE_ALT + r")*)\s+"
     r"((?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*"
     r"(?:\s+(?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*)*)")
 _ABBREV_END = re.compile(r"(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.?$")
 
 
 def _is_name_word(word: str) -> bool:
-    return bool(re.match(r"^[^\W\d_][\w'’\-]*\.?$", word)) and word not in _FUNCTION_CAPS
+    return bool(_NAME_WORD.match(word)) and word not in _FUNCTION_CAPS
 
 
 def _nationality(words: Iterable[str]) -> str:

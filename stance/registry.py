@@ -63,6 +63,7 @@ switches all off, ``alias_groups=["west"]`` picks exactly those.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -105,6 +106,7 @@ _LETTER_FOLD = str.maketrans({
 _HYPHENS = "-‐‑"
 _APOSTROPHES = "'’‘ʼ"
 _POSSESSIVE = re.compile(r"['’]s$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _LEADING_THE = re.compile(r"^the\s+")
 
 
@@ -229,6 +231,7 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in norm if not unicodedata.combining(c)))
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     """Comparison key: folded, lower-case, no dots, hyphens as spaces, single spaces.
 
@@ -657,7 +660,7 @@ class ActorRegistry:
         hits = self._by_alias.get(_key(mention))
         if not hits:
             # "the Kremlin", "Putin's": try once more without the article and the possessive.
-            bare = _POSSESSIVE.sub("", re.sub(r"^(?:the|The|THE)\s+", "", mention))
+            bare = _POSSESSIVE.sub("", _LEADING_THE.sub("", mention))
             if bare != mention:
                 mention = bare
                 hits = self._by_alias.get(_key(mention))

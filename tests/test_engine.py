@@ -62,7 +62,8 @@ def test_rows_sorted_by_doc_then_position(tmp_path):
     assert keys == sorted(keys)
 
 
-def test_resume_skips_finished_documents(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_resume_skips_finished_documents(tmp_path, jobs):
     corpus = _corpus(tmp_path)
     full = tmp_path / "full"
     run_corpus([corpus], full, chunk_docs=4)
@@ -82,7 +83,7 @@ def test_resume_skips_finished_documents(tmp_path):
             yield d
 
     with pytest.raises(Interrupt):
-        run_corpus(None, out, documents=docs(), chunk_docs=4)
+        run_corpus(None, out, documents=docs(), chunk_docs=4, jobs=jobs)
     assert (out / PARTIAL).exists()
     finished = sum(1 for _ in (out / PARTIAL).glob("done-*.txt"))
     assert finished == 2  # two complete chunks of four; the ninth document was never finished
@@ -95,7 +96,8 @@ def test_resume_skips_finished_documents(tmp_path):
             seen.append(d.doc_id)
             yield d
 
-    run_corpus(None, out, documents=rest(), chunk_docs=4, resume=True)
+    run_corpus(None, out, documents=rest(), chunk_docs=4, resume=True, jobs=jobs)
+    assert seen[:8] == calls[:8] and len(seen) == len(set(seen))
     assert _tables(out)["statements"] == _tables(full)["statements"]
     assert _tables(out)["stances"] == _tables(full)["stances"]
 
