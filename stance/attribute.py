@@ -35,8 +35,8 @@ from typing import Sequence
 
 from .clean import Mask
 from .mentions import (DETERMINERS, GROUP_NOUNS, INSTITUTION_HEADS, NATIONALITIES, PRONOUNS,
-                       TITLE_ABBREVIATIONS, TITLE_WORDS, Entity, Mention, MentionResolver, Token,
-                       fold, tokenize)
+                       TITLE_ABBREVIATIONS, TITLE_WORDS, Entity, LazyTokens, Mention,
+                       MentionResolver, Token, fold, tokenize)
 from .paths import resource_text
 from .quotes import Quote, find_quotes
 from .registry import ActorRegistry, _trie_regex
@@ -324,7 +324,8 @@ class _DocumentAttributor:
         self.resolver.scan(s.start, s.end)
         cues = [c for c in _cues_in(text, s.start, s.end)
                 if self._in_quote(c.start) is None and not self._masked(c.start)]
-        toks = tokenize(text, s.start, s.end)
+        # Without a cue only the clause subject is looked for: tokens are made as it reads.
+        toks = tokenize(text, s.start, s.end) if cues else LazyTokens(text, s.start, s.end)
         results: list[_Found] = []
         subject: Mention | None = None
         for c in cues:
@@ -341,17 +342,18 @@ class _DocumentAttributor:
             if subj is not None and subj.entity.type == "person":
                 self.resolver.make_salient(subj.start, subj.entity)
 
-    def _clause_subject(self, s: Sentence, toks: list[Token]) -> Mention | None:
+    def _clause_subject(self, s: Sentence, toks: list[Token] | LazyTokens) -> Mention | None:
         """The noun phrase opening the main clause (after a leading "In Kyiv," phrase)."""
+        has = toks.has if isinstance(toks, LazyTokens) else (lambda j: j < len(toks))
         i = 0
-        if toks and fold(toks[0].text) in _LEADING_PHRASE:
-            while i < len(toks) and toks[i].text != ",":
+        if has(0) and fold(toks[0].text) in _LEADING_PHRASE:
+            while has(i) and toks[i].text != ",":
                 i += 1
             i += 1
-        if i >= len(toks):
+        if not has(i):
             return None
         k = i
-        while k < len(toks) and _np_word(toks[k]):
+        while has(k) and _np_word(toks[k]):
             k += 1
         if k == i:
             if fold(toks[i].text) in ("he", "she"):

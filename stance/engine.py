@@ -19,6 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 
 from .load import Document, LoadError, iter_documents
@@ -167,25 +168,21 @@ class _Aggregator:
     def add(self, row: dict) -> None:
         scores, labels = self.groups.setdefault((row["speaker"], row["target"]), (array("d"), []))
         scores.append(float(row["score"]))
-        labels.append(row["label"])
+        labels.append(sys.intern(row["label"]))
 
     def frame(self) -> pd.DataFrame:
         from .aggregate import actor_target
         if not self.groups:
             return pd.DataFrame(columns=list(ACTOR_TARGET_COLUMNS))
-        speakers, targets, ids, scores, labels = [], [], [], [], []
-        k = 0
+        # One pair at a time: each pair's summary depends on its own scores only, and memory
+        # then holds one pair's rows, not every stance row of the corpus at once.
+        parts = []
         for (sp, tg), (sc, lb) in sorted(self.groups.items()):
-            for s, l in zip(sc, lb):
-                speakers.append(sp)
-                targets.append(tg)
-                ids.append(k)
-                scores.append(s)
-                labels.append(l)
-                k += 1
-        df = pd.DataFrame({"speaker": speakers, "target": targets, "statement_id": ids,
-                           "score": scores, "label": labels})
-        return _rounded(actor_target(df))
+            n = len(sc)
+            parts.append(actor_target(pd.DataFrame({
+                "speaker": [sp] * n, "target": [tg] * n, "statement_id": range(n),
+                "score": np.frombuffer(sc, dtype=float), "label": lb})))
+        return _rounded(pd.concat(parts, ignore_index=True))
 
 
 def _rounded(frame: pd.DataFrame) -> pd.DataFrame:

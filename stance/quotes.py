@@ -5,6 +5,7 @@ are left alone: in news they are mostly apostrophes (’) or quotes inside quote
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -20,6 +21,8 @@ _CLOSERS = {
     '"': ('"',),
 }
 _OPENERS = frozenset(_CLOSERS)
+_MARKS = re.compile("[" + re.escape("".join(sorted(
+    set(_CLOSERS) | {c for closers in _CLOSERS.values() for c in closers}))) + "]")
 # Characters after which a straight quote opens rather than closes.
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-/\u00a0")
 
@@ -50,7 +53,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, 
     """Pairs of (open, close) mark positions in one paragraph, and a dangling open if any."""
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i in range(start, end):
+    # Only quotation marks change the state, so jump from mark to mark.
+    for m in _MARKS.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if open_at is None:
             if ch in _OPENERS:

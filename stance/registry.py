@@ -884,8 +884,10 @@ class TargetRegistry:
         end = len(text) if end is None else min(end, len(text))
         out: list[TargetMention] = []
         present: frozenset[str] | None = None
-        # No endpos: the word-boundary check must see the text past `end`.
-        for m in self._pattern.finditer(text, start):
+        # The word-boundary check must see the text past `end`, so the search runs a margin
+        # beyond it (longer than any alias), but not to the end of a long document.
+        limit = end + 256
+        for m in self._pattern.finditer(text, start, limit if limit < len(text) else len(text)):
             if m.start() >= end:
                 break
             if m.end() > end:
