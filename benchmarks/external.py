@@ -56,37 +56,37 @@ def shared_dir() -> Path | None:
 def load_newsmtsc(path) -> pd.DataFrame:
     """One row per target of a NewsMTSC JSONL file: text, start, end, mention, label, gid."""
     rows = []
+    for rec in _records(path):
+        text = rec["sentence_normalized"]
+        for t in rec["targets"]:
+            rows.append({"text": text, "start": int(t["from"]), "end": int(t["to"]),
+                         "mention": t["mention"],
+                         "label": NEWSMTSC_LABELS[float(t["polarity"])],
+                         "gid": t["Input.gid"]})
+    return pd.DataFrame(rows)
+
+
+def _records(path):
+    """The JSON objects of a JSONL file, blank lines skipped."""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            text = rec["sentence_normalized"]
-            for t in rec["targets"]:
-                rows.append({"text": text, "start": int(t["from"]), "end": int(t["to"]),
-                             "mention": t["mention"],
-                             "label": NEWSMTSC_LABELS[float(t["polarity"])],
-                             "gid": t["Input.gid"]})
-    return pd.DataFrame(rows)
+            if line.strip():
+                yield json.loads(line)
 
 
 def load_rusentne_en(path) -> pd.DataFrame:
     """The English RuSentNE-2023 dev file: text, start, end, mention, entity_tag, label."""
     rows = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            rec = json.loads(line)
-            text = rec["sentence"]
-            start, end = int(rec["entity_pos_start_rel"]), int(rec["entity_pos_end_rel"])
-            if not 0 <= start < end <= len(text):
-                # 17 rows whose entity the translation lost (entity ""): an empty span, kept so
-                # the rows are those of the published evaluation; every scorer says neutral
-                start = end = min(max(start, 0), len(text))
-            rows.append({"text": text, "start": start, "end": end, "mention": rec["entity"],
-                         "entity_tag": rec["entity_tag"],
-                         "label": RUSENTNE_LABELS[int(rec["label"])]})
+    for rec in _records(path):
+        text = rec["sentence"]
+        start, end = int(rec["entity_pos_start_rel"]), int(rec["entity_pos_end_rel"])
+        if not 0 <= start < end <= len(text):
+            # 17 rows whose entity the translation lost (entity ""): an empty span, kept so
+            # the rows are those of the published evaluation; every scorer says neutral
+            start = end = min(max(start, 0), len(text))
+        rows.append({"text": text, "start": start, "end": end, "mention": rec["entity"],
+                     "entity_tag": rec["entity_tag"],
+                     "label": RUSENTNE_LABELS[int(rec["label"])]})
     return pd.DataFrame(rows)
 
 

@@ -5,7 +5,7 @@ see the two disagree ("a further invasion of Ukraine would be met with severe co
 negative in tone and in favour of Ukraine). VADER also backs the stance scorer's weak fallback.
 
 nltk's VADER wants its lexicon from an nltk data directory, normally fetched with
-``nltk.download``. The ``vaderSentiment`` package (a declared dependency) ships the same lexicon
+nltk's downloader. The ``vaderSentiment`` package (a declared dependency) ships the same lexicon
 file, so :func:`vader` reads it from there and never touches the network or ``~/nltk_data``.
 """
 from __future__ import annotations
