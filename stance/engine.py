@@ -32,6 +32,8 @@ from .attribute import STATEMENT_COLUMNS
 CHUNK_DOCS = 256
 #: Chunks handed to the workers beyond the one being written.
 AHEAD = 1
+#: Stance rows summarised at once for ``actor_target.csv``.
+BATCH_ROWS = 50_000
 PARTIAL = ".partial"
 TABLES = (("statements", STATEMENT_COLUMNS), ("stances", STANCE_COLUMNS), ("errors", ERROR_COLUMNS))
 
@@ -174,15 +176,32 @@ class _Aggregator:
         from .aggregate import actor_target
         if not self.groups:
             return pd.DataFrame(columns=list(ACTOR_TARGET_COLUMNS))
-        # One pair at a time: each pair's summary depends on its own scores only, and memory
-        # then holds one pair's rows, not every stance row of the corpus at once.
-        parts = []
-        for (sp, tg), (sc, lb) in sorted(self.groups.items()):
-            n = len(sc)
-            parts.append(actor_target(pd.DataFrame({
-                "speaker": [sp] * n, "target": [tg] * n, "statement_id": range(n),
-                "score": np.frombuffer(sc, dtype=float), "label": lb})))
+        # A batch of pairs at a time: each pair's summary depends on its own scores only, so
+        # memory holds at most BATCH_ROWS stance rows (plus one large pair), never every row of
+        # the corpus, while thousands of small pairs still cost one pandas call per batch.
+        parts, batch, rows = [], [], 0
+        for key, group in sorted(self.groups.items()):
+            batch.append((key, group))
+            rows += len(group[0])
+            if rows >= BATCH_ROWS:
+                parts.append(actor_target(_batch_frame(batch)))
+                batch, rows = [], 0
+        if batch:
+            parts.append(actor_target(_batch_frame(batch)))
         return _rounded(pd.concat(parts, ignore_index=True))
+
+
+def _batch_frame(batch) -> pd.DataFrame:
+    """Stance rows of several (speaker, target) pairs, for :func:`stance.aggregate.actor_target`."""
+    speakers, targets, labels = [], [], []
+    for (sp, tg), (sc, lb) in batch:
+        speakers += [sp] * len(sc)
+        targets += [tg] * len(sc)
+        labels += lb
+    scores = np.concatenate([np.frombuffer(sc, dtype=float) for _, (sc, _) in batch])
+    return pd.DataFrame({"speaker": speakers, "target": targets,
+                         "statement_id": np.arange(len(scores)), "score": scores,
+                         "label": labels})
 
 
 def _rounded(frame: pd.DataFrame) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from stance.engine import PARTIAL, run_corpus
@@ -113,3 +114,24 @@ def test_dask_engine_matches_local(tmp_path):
 def test_model_config_is_picklable():
     import pickle
     assert pickle.loads(pickle.dumps(Config(method="lexicon"))) == Config(method="lexicon")
+
+
+def test_actor_target_in_batches_equals_one_pass(monkeypatch):
+    import random
+
+    import stance.engine as engine
+    from stance.aggregate import actor_target
+
+    rnd = random.Random(7)
+    rows = [{"speaker": f"S{rnd.randrange(9)}", "target": rnd.choice(["NATO", "Russia"]),
+             "score": str(round(rnd.uniform(-1, 1), 4)),
+             "label": rnd.choice(["favor", "against", "neutral"])} for _ in range(300)]
+    agg = engine._Aggregator()
+    for r in rows:
+        agg.add(r)
+    monkeypatch.setattr(engine, "BATCH_ROWS", 7)
+    batched = agg.frame()
+    whole = pd.DataFrame(rows).assign(statement_id=range(len(rows)),
+                                      score=lambda d: d["score"].astype(float))
+    expected = engine._rounded(actor_target(whole))
+    pd.testing.assert_frame_equal(batched, expected)
