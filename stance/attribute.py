@@ -155,6 +155,7 @@ _ACCORDING = re.compile(r"(?<!\w)[Aa]ccording\s+to(?!\w)")
 _PARTICIPLE = re.compile(r",\s+(?:(?:and|while)\s+)?(" + "|".join(sorted(_PARTICIPLES)) + r")(?!\w)")
 _QUOTE_CHARS = "“”„«»\""
 _SPACES = re.compile(r"\s+")
+_WARNED_OF = re.compile(r"\s*(?:[\w.’'-]+\s+){0,5}?of\s+")
 
 
 def _cues_in(text: str, start: int, end: int) -> list[Cue]:
@@ -535,6 +536,12 @@ class _DocumentAttributor:
             m = re.match(r"\s*(?:[\w.’'-]+\s+){0,9}?that\s", window)
             if m:
                 return pos + m.end()
+            if c.lemma == "warn":
+                # "warned Medvedev on Sunday of serious consequences": the warning is what
+                # follows "of"; the addressee and time phrase before it are not content.
+                m3 = _WARNED_OF.match(window)
+                if m3:
+                    return pos + m3.end()
             if c.lemma == "tell":
                 # "told reporters …", "told the RIA Novosti news agency …": skip the addressee.
                 m2 = re.match(r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+)*(?:[a-z]+\s+){0,2}?"
@@ -559,7 +566,7 @@ class _DocumentAttributor:
                 stops.append(c.start - pos - 2)
                 continue
             seg = text[pos:c.start]
-            m = re.search(r"(?:,\s*(?:and|but)\s+|\s+and\s+|,\s*but\s+)((?:he|she|they|it|the\s+\w+(?:\s+\w+)?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+)?(?:(?:also|later|then|has|had)\s+)*$", seg)
+            m = re.search(r"(?:,\s*(?:and|but)\s+|\s+(?:and|but)\s+)((?:he|she|they|it|the\s+\w+(?:\s+\w+)?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s+)?(?:(?:also|later|then|has|had)\s+)*$", seg)
             if m:
                 stops.append(m.start())
         if stops:

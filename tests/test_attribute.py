@@ -222,3 +222,15 @@ def test_seed_against_gold(actors):
     assert overall["recall"] >= 0.95, detail
     assert overall["precision"] >= 0.90, detail
     assert overall["speaker_accuracy"] >= 0.95, detail
+
+
+def test_coordinated_cue_after_bare_but_ends_the_first_content(actors):
+    text = ("Mara Velt said the talks went well but warned that the port remains closed.")
+    found = [(s.cue, s.text) for s in extract_statements("x", text, actors=actors)]
+    assert found == [("said", "the talks went well"), ("warned", "the port remains closed")]
+
+
+def test_warned_someone_of_something(actors):
+    text = "Mara Velt warned Ivo Tamm on Sunday of serious consequences if the talks failed."
+    found = [(s.cue, s.text) for s in extract_statements("x", text, actors=actors)]
+    assert found == [("warned", "serious consequences if the talks failed")]
