@@ -28,13 +28,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
 from .clean import Mask
-from .mentions import (DETERMINERS, GROUP_NOUNS, INSTITUTION_HEADS, NATIONALITIES, PRONOUNS,
+from .mentions import (DETERMINERS, GROUP_NOUNS, NATIONALITIES, PRONOUNS,
                        TITLE_ABBREVIATIONS, TITLE_WORDS, Entity, LazyTokens, Mention,
                        MentionResolver, Token, fold, tokenize)
 from .paths import resource_text
@@ -477,8 +477,6 @@ class _DocumentAttributor:
         self.used_quotes.add(id(q))
         if attribution_end is not None:
             # Split quote: `“A,” she said, “B.”`
-            m = re.match(r"[\s,]*(?:\w+\s*){0,6}?[\s,]*", self.text[attribution_end:attribution_end + 40])
-            gap = self.text[attribution_end:attribution_end + 4]
             j = bisect_right(self._q_opens, attribution_end)
             if j < len(self.quotes):
                 q2 = self.quotes[j]
@@ -487,7 +485,6 @@ class _DocumentAttributor:
                     quotes.append(q2)
                     self.used_quotes.add(id(q2))
                     end = q2.end
-            del m, gap
         speaker, relay = mention, ""
         lead = self._relay_subject(q, s)
         if lead is not None and lead.entity.name != mention.entity.name:

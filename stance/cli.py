@@ -88,7 +88,7 @@ def _alias_groups(value: str | None):
 
 def _score(args) -> int:
     from .engine import run_corpus
-    from .pipeline import METHODS, Config, _model, _registries
+    from .pipeline import Config, _model, _registries
     _check_inputs(args.inputs)
     out = _check_out(args.out)
     if args.method in ("model", "ensemble") and not args.model:

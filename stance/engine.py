@@ -12,12 +12,11 @@ import csv
 import heapq
 import os
 import sys
-import time
 from array import array
 from collections import deque
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -38,10 +37,6 @@ PARTIAL = ".partial"
 TABLES = (("statements", STATEMENT_COLUMNS), ("stances", STANCE_COLUMNS), ("errors", ERROR_COLUMNS))
 
 
-def _warm(config: Config) -> None:
-    _registries(config)
-
-
 # A short made-up passage that touches every lazily built resource (registries and their
 # compiled patterns, cue table, Punkt, boilerplate rules, lexicon, VADER).
 _WARM_TEXT = ("“We will support Ukraine,” the minister said on Monday. NATO allies condemned "
@@ -49,8 +44,10 @@ _WARM_TEXT = ("“We will support Ukraine,” the minister said on Monday. NATO 
 
 
 def _preload(config: Config) -> None:
-    """Build every lazy resource in the parent, so forked workers share it instead of each
-    building its own (a second or so per worker, much of a short run)."""
+    """Build every lazy resource in this process. Run in the parent before forking, so the
+    workers share it instead of each building its own (a second or so per worker, much of a
+    short run); run again as the worker initializer, where it is then nearly free (and where
+    a spawned worker does need it)."""
     safe_process(Document("_preload", _WARM_TEXT), config)
 
 
@@ -69,7 +66,7 @@ class _LocalPool:
             _preload(config)
             import multiprocessing as mp
             ctx = mp.get_context("spawn" if sys.platform == "win32" else "fork")
-            self.pool = ctx.Pool(jobs, initializer=_warm, initargs=(config,))
+            self.pool = ctx.Pool(jobs, initializer=_preload, initargs=(config,))
 
     def submit(self, docs: list[Document]):
         """Start scoring ``docs``; :meth:`result` returns their results in order."""
@@ -88,9 +85,6 @@ class _LocalPool:
         for part in handle:
             out.extend(part.get())
         return out
-
-    def map(self, docs: list[Document]):
-        return self.result(self.submit(docs))
 
     def close(self):
         if self.pool is not None:
@@ -137,9 +131,6 @@ class _DaskPool:
         for part in self.client.gather(futures):
             out.extend(part)
         return out
-
-    def map(self, docs: list[Document]):
-        return self.result(self.submit(docs))
 
     def close(self):
         self.client.close()
