@@ -7,6 +7,12 @@ negative in tone and in favour of Ukraine). VADER also backs the stance scorer's
 nltk's VADER wants its lexicon from an nltk data directory, normally fetched with
 nltk's downloader. The ``vaderSentiment`` package (a declared dependency) ships the same lexicon
 file, so :func:`vader` reads it from there and never touches the network or ``~/nltk_data``.
+
+AFINN (Nielsen 2011, "A new ANEW: evaluation of a word list for sentiment analysis in
+microblogs"; the ``afinn`` package, lexicon under the ODbL) is a second word list, used only as
+features of :class:`stance.classifier.StanceClassifier`: it knows words VADER lacks.
+:func:`afinn_lexicon` reads its English list from the installed package, :func:`afinn_score`
+sums it over a text.
 """
 from __future__ import annotations
 
@@ -21,7 +27,10 @@ VADER_LEXICON_FILE = "vader_lexicon.txt"
 #: Texts whose compound score is cached; statements repeat across targets and methods.
 SENTIMENT_CACHE_SIZE = 65536
 
-__all__ = ["vader", "sentiment"]
+#: File name of the English AFINN list inside the installed ``afinn`` package (its ``data/``).
+AFINN_LEXICON_FILE = "AFINN-en-165.txt"
+
+__all__ = ["vader", "sentiment", "afinn_lexicon", "afinn_score"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,3 +90,75 @@ def sentiment(text: str) -> float:
     if not text.strip():
         return 0.0
     return float(vader().polarity_scores(text)["compound"])
+
+
+@functools.lru_cache(maxsize=1)
+def afinn_lexicon() -> dict[str, int]:
+    """Return the English AFINN word list (word or phrase -> valence from -5 to 5).
+
+    Read from the data file that the ``afinn`` package ships, so nothing is downloaded.
+
+    Returns
+    -------
+    dict of str to int
+        A shared mapping; treat it as read-only.
+
+    Raises
+    ------
+    RuntimeError
+        If the installed ``afinn`` package has no English list.
+
+    Examples
+    --------
+    >>> afinn_lexicon()["good"] > 0
+    True
+    """
+    import afinn
+
+    path = os.path.join(os.path.dirname(afinn.__file__), "data", AFINN_LEXICON_FILE)
+    if not os.path.isfile(path):
+        raise RuntimeError(f"{AFINN_LEXICON_FILE} not found in the 'afinn' package at {path}; "
+                           "reinstall it (pip install --force-reinstall afinn)")
+    out = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            word, sep, value = line.rstrip("\n").rpartition("\t")
+            if sep and word:
+                out[word.strip()] = int(value)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _afinn_pattern():
+    import re
+
+    # Longest phrases first, so "does not work" wins over "work". A word ends where no word
+    # character follows and no apostrophe leads on into one, so the "won" of "won't" is no win.
+    words = sorted(afinn_lexicon(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words)
+                      + r")(?!\w|['’]\w)")
+
+
+@functools.lru_cache(maxsize=SENTIMENT_CACHE_SIZE)
+def afinn_score(text: str) -> int:
+    """Return the AFINN sum of ``text``: the valences of its listed words and phrases.
+
+    Parameters
+    ----------
+    text : str
+        Any text; matched lower-cased, phrases before their words.
+
+    Returns
+    -------
+    int
+        Summed valence (0 when no listed word occurs). Tone, not stance.
+
+    Examples
+    --------
+    >>> afinn_score("a good day") > 0, afinn_score("a terrible war") < 0
+    (True, True)
+    """
+    if not text.strip():
+        return 0
+    lexicon = afinn_lexicon()
+    return int(sum(lexicon[m] for m in _afinn_pattern().findall(text.lower())))
