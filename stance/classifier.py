@@ -58,7 +58,9 @@ _FORMAT = "stance-classifier"
 #: Bumped whenever the features change, so an old model is not silently read with new features.
 #: 2: :func:`stance.score.score_span` falls back to the tone of the mention's clause
 #: (``fallback:vader-clause``), which changes the lexicon features.
-#: 3: position-tagged context words, word pairs and polar-word signs; AFINN sums.
+#: 3: position-tagged context words, word pairs and polar-word signs; AFINN sums; and
+#: ``score_span``'s fallback adds AFINN words, reads the rest of the sentence when the clause
+#: has no tone (``fallback:vader-sentence``) and drops a speaker's negative tone.
 _FEATURE_VERSION = 3
 
 #: Placeholder for the target mention. Angle brackets never occur in the tokens of real text,

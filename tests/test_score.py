@@ -235,6 +235,36 @@ def test_score_span_is_speaker_free_score_mention():
     assert score_span(text, s, e).label == "favor"
 
 
+# score_span's clause fallback (speaker unknown): AFINN words VADER lacks, the rest of the
+# sentence when the clause has no tone, and no negative tone for a target who is the speaker.
+def test_span_fallback_reads_afinn_words_vader_lacks():
+    from stance.sentiment import vader
+    assert "atrocious" not in vader().lexicon
+    text = "Voters found Mara Quill atrocious on the stage last night."
+    result = score_span(text, *span(text, "Mara Quill"))
+    assert result.label == "against"
+    assert result.evidence.startswith("fallback:vader-clause") and "atrocious" in result.evidence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mara Quill, a councillor from the north, was convicted of fraud and disgraced.", "against"),
+    ("Mara Quill, a councillor from the north, was a tireless and beloved champion of parks.",
+     "favor"),
+])
+def test_span_fallback_widens_to_the_sentence(text, expected):
+    result = score_span(text, *span(text, "Mara Quill"))
+    assert result.label == expected
+    assert result.evidence.startswith("fallback:vader-sentence")
+    assert abs(result.score) < 0.25     # weaker than the clause's own tone
+
+
+def test_span_fallback_speaker_tone_is_not_about_the_speaker():
+    said = "Senator Blake said the plan was a disaster and a terrible failure."
+    assert score_span(said, *span(said, "Senator Blake")).label == "neutral"
+    about = "Senator Blake wrecked the plan in a disaster and a terrible failure."
+    assert score_span(about, *span(about, "Senator Blake")).label == "against"
+
+
 @pytest.mark.parametrize("start, end", [(-1, 3), (5, 5), (3, 999)])
 def test_bad_offsets(start, end):
     with pytest.raises(ValueError, match="offsets"):
