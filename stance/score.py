@@ -61,7 +61,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from .lexicon import Lexicon, LexiconEntry, inflections, load_lexicon
-from .sentiment import SENTIMENT_CACHE_SIZE, sentiment, vader
+from .sentiment import SENTIMENT_CACHE_SIZE, afinn_lexicon, sentiment, vader
 
 __all__ = ["SpanScore", "score_mention", "score_span", "score_statement",
            "FAVOR_THRESHOLD", "AGAINST_THRESHOLD", "label_for"]
@@ -1633,14 +1633,9 @@ def _tone_analyser():
     Words VADER already has keep VADER's value. A copy of the shared analyser is changed, never
     the analyser itself, so :func:`stance.sentiment.sentiment` is unaffected.
     """
-    from afinn import Afinn
-    from afinn.afinn import LANGUAGE_TO_FILENAME
-
     base = vader()
-    reader = Afinn(language="en")
-    words = reader.read_word_file(reader.full_filename(LANGUAGE_TO_FILENAME["en"]))
     lexicon = dict(base.lexicon)
-    for word, value in words.items():
+    for word, value in afinn_lexicon().items():
         if " " not in word and word not in lexicon:
             lexicon[word] = float(value)
     analyser = copy.copy(base)

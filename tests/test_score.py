@@ -494,3 +494,30 @@ def test_own_side_pronoun_chain():
     s, e = span(text, "its")
     result = score_mention(text, s, e, speaker_affiliation="Russia", target_name="Russia")
     assert result.label == "favor" and "security" in result.evidence
+
+
+# -------------------------------------------------------------------------------- benchmark
+
+#: The project's target for the lexicon scorer on NewsMTSC test-rw (issue 4); it measures 0.584
+#: (benchmarks/results/external.csv). No training: score_span is the same on every machine.
+NEWSMTSC_RW_LEXICON_TARGET = 0.58
+
+
+def test_score_span_newsmtsc_test_rw_macro_f1():
+    """score_span on NewsMTSC paper_splits/rw/test.jsonl (803 targets, a few seconds)."""
+    import importlib.util
+    from pathlib import Path
+
+    from sklearn.metrics import f1_score
+
+    spec = importlib.util.spec_from_file_location(
+        "_external_bench", Path(__file__).resolve().parents[1] / "benchmarks" / "external.py")
+    external = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(external)
+    shared = external.shared_dir()
+    if shared is None:
+        pytest.skip("NewsMTSC not found: ../shared/benchmarks is absent (set STANCE_SHARED)")
+    test = external.load_newsmtsc(shared / "newsmtsc" / "paper_splits" / "rw" / "test.jsonl")
+    pred = [s.label for s in external.lexicon_spans(test)]
+    f1 = f1_score(test["label"], pred, average="macro")
+    assert f1 >= NEWSMTSC_RW_LEXICON_TARGET, f"score_span NewsMTSC test-rw macro-F1 {f1:.3f}"
