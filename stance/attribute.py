@@ -80,6 +80,12 @@ _LEADING_PHRASE = frozenset("""in at on by for from with without amid despite al
 _OFFICE_NOUNS = frozenset("office government ministry team campaign aides lawyer lawyers".split())
 #: Auxiliaries that make the cue passive ("was accused"): then the subject is not the speaker.
 _PASSIVE_AUX = frozenset("was were is are be been being get got gets".split())
+#: Cues that need an object when active ("accused Russia of"), and the prepositions that follow
+#: them at once only in the passive: "35 diplomats accused of espionage", "a leader praised
+#: for", "criticised by". Such a reduced relative clause has no speaker in its subject.
+_OBJECT_CUES = frozenset("accuse blame condemn criticise denounce praise hail thank slam "
+                         "charge describe".split())
+_PASSIVE_PREPS = frozenset("of for by with as".split())
 #: Minimum number of words of reported content; shorter spans are fragments, not statements.
 MIN_CONTENT_WORDS = 2
 #: How many paragraphs back a cue-less quotation may look for the speaker it continues.
@@ -379,6 +385,9 @@ class _DocumentAttributor:
         # Finite cue: speaker before, past an aside, or after.
         if i > 0 and fold(toks[i - 1].text) in _PASSIVE_AUX:
             return None  # "were accused of", "was described as": the subject is not the speaker
+        if (c.lemma in _OBJECT_CUES and len(c.text.split()) == 1 and i + 1 < len(toks)
+                and fold(toks[i + 1].text) in _PASSIVE_PREPS):
+            return None  # "diplomats accused of espionage": a passive participle, no speaker
         mention = None
         np = _np_before(text, toks, i)
         if np is not None:
