@@ -11,8 +11,8 @@ The articles are not in this repository: they are read from
 script says so and exits with status 0.
 
 The gold, ``benchmarks/data/wikinews_gold.csv``, was annotated for this check after the
-extraction and stance rules were written, and only one general fix came from it since (a passive
-participle after a noun no longer makes that noun a speaker): the articles
+extraction and stance rules were written; three general attribution fixes came from it since
+(see the README): the articles
 (Putin on US troops in Poland, 2017; Merkel on Georgia and NATO, 2008) have speakers, cues and
 wording that the seed article does not. It follows the conventions of
 ``data/annotations/README.md``, but gives each anchor as character offsets (``start``,

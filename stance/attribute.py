@@ -51,7 +51,7 @@ _BETWEEN = frozenset("""also has have had will would could might may again later
     previously repeatedly further then once already separately earlier reportedly publicly
     recently frequently quickly firmly strongly sharply openly bluntly angrily flatly initially
     subsequently simply even still yet now on monday tuesday wednesday thursday friday saturday
-    sunday today yesterday not""".split())
+    sunday today yesterday not this last week month year morning afternoon evening night""".split())
 #: Phrases skipped after a cue before the content starts ("said Tuesday that",
 #: "said in a statement that"); written from wire-copy attribution formulas.
 _AFTER_CUE_RE = re.compile(
@@ -86,6 +86,9 @@ _PASSIVE_AUX = frozenset("was were is are be been being get got gets".split())
 _OBJECT_CUES = frozenset("accuse blame condemn criticise denounce praise hail thank slam "
                          "charge describe".split())
 _PASSIVE_PREPS = frozenset("of for by with as".split())
+#: Most words of a description before an appositive name ("Trump's defence nominee, Ana
+#: Roth, ..."); longer openings are clauses, not descriptions.
+_APPOSITIVE_LEAD = 8
 #: Minimum number of words of reported content; shorter spans are fragments, not statements.
 MIN_CONTENT_WORDS = 2
 #: How many paragraphs back a cue-less quotation may look for the speaker it continues.
@@ -359,6 +362,9 @@ class _DocumentAttributor:
             i += 1
         if not has(i):
             return None
+        appositive = self._appositive_name(toks, has, i)
+        if appositive is not None:
+            return appositive
         k = i
         while has(k) and _np_word(toks[k]):
             k += 1
@@ -367,6 +373,22 @@ class _DocumentAttributor:
                 return self.resolver.resolve(toks[i].start, toks[i].end)
             return None
         return self.resolver.resolve(toks[i].start, toks[k - 1].end)
+
+    def _appositive_name(self, toks, has, i: int) -> Mention | None:
+        """A person's name set off by commas after an opening description: "The defence
+        nominee, Ana Roth, backed ..." makes Ana Roth, not the description, the subject."""
+        p = i
+        while has(p) and p - i < _APPOSITIVE_LEAD and toks[p].text != ",":
+            p += 1
+        if not has(p) or toks[p].text != "," or p == i:
+            return None
+        q = k = p + 1
+        while has(k) and toks[k].is_cap:
+            k += 1
+        if k - q < 2 or not has(k) or toks[k].text != ",":
+            return None
+        m = self.resolver.resolve(toks[q].start, toks[k - 1].end)
+        return m if m is not None and m.entity.type == "person" else None
 
     def _attribute_cue(self, s: Sentence, toks: list[Token], c: Cue, subject: Mention | None,
                        earlier: list[_Found]) -> _Found | None:

@@ -237,3 +237,16 @@ def test_warned_someone_of_something(actors):
     text = "Mara Velt warned Ivo Tamm on Sunday of serious consequences if the talks failed."
     found = [(s.cue, s.text) for s in extract_statements("x", text, actors=actors)]
     assert found == [("warned", "serious consequences if the talks failed")]
+
+
+def test_pronoun_after_an_appositive_name_goes_to_that_name(actors):
+    text = ("Mara Velt said the port stays closed. The proposed defence minister, Ivo Tamm, "
+            "backed the plan on Monday. He said the navy would patrol the coast.")
+    found = [(s.speaker, s.text) for s in extract_statements("x", text, actors=actors)]
+    assert ("Ivo Tamm", "the navy would patrol the coast") in found
+
+
+def test_time_phrase_between_subject_and_cue(actors):
+    text = "Ivo Tamm, the foreign minister, earlier this week remarked that talks should resume."
+    found = [(s.speaker, s.text) for s in extract_statements("x", text, actors=actors)]
+    assert found == [("Ivo Tamm", "talks should resume")]
