@@ -86,6 +86,9 @@ _PASSIVE_AUX = frozenset("was were is are be been being get got gets".split())
 _OBJECT_CUES = frozenset("accuse blame condemn criticise denounce praise hail thank slam "
                          "charge describe".split())
 _PASSIVE_PREPS = frozenset("of for by with as".split())
+#: Most words of a description between a speaker's name and the cue ("Ana Roth, a
+#: spokeswoman for the Foreign Ministry, said").
+_ASIDE_WORDS = 12
 #: Most words of a description before an appositive name ("Trump's defence nominee, Ana
 #: Roth, ..."); longer openings are clauses, not descriptions.
 _APPOSITIVE_LEAD = 8
@@ -469,6 +472,16 @@ class _DocumentAttributor:
             m = self.resolver.resolve(toks[k + 1].start, toks[j - 1].end)
             if m is not None and m.entity.type in ("person", "institution", "state"):
                 return m
+        if k >= 0 and 0 < j - k - 1 <= _ASIDE_WORDS:
+            # "“…,” Ana Roth, a spokeswoman for the ministry, said": a name right after the
+            # quotation, then a description set off by commas.
+            np = _np_before(self.text, toks, k)
+            if np is not None:
+                n = _token_index(toks, np[0])
+                if n == 0 or toks[n - 1].text in _QUOTE_CHARS or self._quote_closes_before(toks, n):
+                    m = self.resolver.resolve(*np)
+                    if m is not None and m.entity.type == "person":
+                        return m
         return None
 
     def _ends_sentence(self, c: Cue, mention: Mention, s: Sentence) -> bool:

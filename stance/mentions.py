@@ -143,6 +143,10 @@ _OF_SPLIT = re.compile(r"^(.*?\S)\s+of\s+(?:the\s+)?\S.*$")
 #: Words that end an organisation's or place's name inside a longer phrase.
 _PLACE_HEADS = frozenset("Nations States Kingdom Union Republic Federation House Council".split())
 #: "his office", "her spokesman": someone speaking for the person the pronoun refers to.
+#: Institution heads that news prose writes in lower case after a nationality ("the German
+#: government", "the Russian military"); capitalised heads are in INSTITUTION_HEADS.
+_LOWER_INSTITUTION_HEADS = frozenset("government ministry military army navy parliament "
+                                     "cabinet administration embassy presidency".split())
 _POSSESSED = re.compile(r"(his|her|its|their)\s+(office|government|ministry|team|campaign|aides|"
                         r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|press office)")
 # A capitalised word right before a surname: the surname belongs to another full name.
@@ -545,6 +549,11 @@ class MentionResolver:
                 if actor is not None and (actor.type == "person" or best.end() == len(phrase)):
                     return Mention(start, end, phrase, self._entity_for(actor), "name")
         toks = bare.split()
+        if (len(toks) >= 2 and fold(toks[-1]) in _LOWER_INSTITUTION_HEADS
+                and fold(toks[-2]) in NATIONALITIES):
+            # "the German government said": a state's institution, lower-case in running text.
+            ent = self._by_name.get(fold(bare)) or Entity(bare, "institution", _nationality(words))
+            return Mention(start, end, phrase, ent, "institution")
         if toks and toks[-1] in INSTITUTION_HEADS and not any(w in GROUP_NOUNS for w in words):
             name = bare
             ent = self._by_name.get(fold(name)) or Entity(name, "institution", _nationality(words))

@@ -250,3 +250,15 @@ def test_time_phrase_between_subject_and_cue(actors):
     text = "Ivo Tamm, the foreign minister, earlier this week remarked that talks should resume."
     found = [(s.speaker, s.text) for s in extract_statements("x", text, actors=actors)]
     assert found == [("Ivo Tamm", "talks should resume")]
+
+
+def test_nationality_and_lower_case_institution_speaks(actors):
+    text = "On Monday, the Estonian government said the border would stay open."
+    found = [(s.speaker, s.text) for s in extract_statements("x", text, actors=actors)]
+    assert found == [("Estonian government", "the border would stay open")]
+
+
+def test_quote_then_name_then_description_then_cue(actors):
+    text = "“The port stays closed,” Ivo Tamm, a spokesman for the harbour board, said."
+    found = [(s.speaker, s.kind, s.text) for s in extract_statements("x", text, actors=actors)]
+    assert found == [("Ivo Tamm", "direct", "The port stays closed")]
