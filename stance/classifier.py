@@ -254,10 +254,8 @@ def _bucket(distance: int) -> str:
 @functools.lru_cache(maxsize=1)
 def _polarity_lexicon() -> dict[str, int]:
     """Sign of each word's valence: VADER's where it has one, else AFINN's (single words)."""
-    from .sentiment import afinn_lexicon, vader
-    out = {w: int(np.sign(v)) for w, v in afinn_lexicon().items() if " " not in w and v}
-    out.update({w: int(np.sign(v)) for w, v in vader().lexicon.items() if v})
-    return out
+    from .sentiment import tone_lexicon
+    return {w: int(np.sign(v)) for w, v in tone_lexicon().items() if v}
 
 
 def _position_words(ex: "_Example") -> list[str]:

@@ -61,7 +61,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from .lexicon import Lexicon, LexiconEntry, inflections, load_lexicon
-from .sentiment import SENTIMENT_CACHE_SIZE, afinn_lexicon, sentiment, vader
+from .sentiment import SENTIMENT_CACHE_SIZE, sentiment, tone_lexicon, vader
 
 __all__ = ["SpanScore", "score_mention", "score_span", "score_statement",
            "FAVOR_THRESHOLD", "AGAINST_THRESHOLD", "label_for"]
@@ -1623,23 +1623,14 @@ def _rule_fallback(ctx: _Context) -> _Contribution | None:
 
 @functools.lru_cache(maxsize=1)
 def _tone_analyser():
-    """VADER with the words of the AFINN-en-165 list that VADER's lexicon lacks.
+    """VADER with the AFINN words it lacks (:func:`stance.sentiment.tone_lexicon`).
 
-    VADER has no entry for many words that judge people in news ("arrogant", "allegations",
-    "atrocious", "blackmail", "breach"); the AFINN list (Nielsen 2011, the ``afinn`` package)
-    has about 700 single words VADER lacks. They are added with their AFINN value (-5 .. +5,
-    read on VADER's -4 .. +4 scale unchanged: a factor of 0.5 or 0.8 scored the same or lower on
-    NewsMTSC train), and VADER's own rules (negation, "but", intensifiers) then apply to them.
-    Words VADER already has keep VADER's value. A copy of the shared analyser is changed, never
-    the analyser itself, so :func:`stance.sentiment.sentiment` is unaffected.
+    VADER's own rules (negation, "but", intensifiers) then apply to those words too. A copy of
+    the shared analyser is changed, never the analyser itself, so
+    :func:`stance.sentiment.sentiment` is unaffected.
     """
-    base = vader()
-    lexicon = dict(base.lexicon)
-    for word, value in afinn_lexicon().items():
-        if " " not in word and word not in lexicon:
-            lexicon[word] = float(value)
-    analyser = copy.copy(base)
-    analyser.lexicon = lexicon
+    analyser = copy.copy(vader())
+    analyser.lexicon = tone_lexicon()
     return analyser
 
 

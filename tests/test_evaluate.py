@@ -88,14 +88,9 @@ WIKINEWS_PRECISION, WIKINEWS_RECALL, WIKINEWS_SPURIOUS = 0.85, 0.70, 0.05
 
 
 @pytest.mark.parametrize("split", ["dev", "held-out", "held-out-2"])
-def test_wikinews_articles(split):
+def test_wikinews_articles(benchmark_module, split):
     """Statements and stance on real Wikinews articles (read from ../shared)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "_wikinews_bench", Path(__file__).resolve().parents[1] / "benchmarks" / "wikinews.py")
-    wikinews = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(wikinews)
+    wikinews = benchmark_module("wikinews")
     folder = wikinews.articles_dir()
     if folder is None:
         pytest.skip("Wikinews articles not found: ../shared/corpora/wikinews-ukraine is absent "

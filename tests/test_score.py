@@ -503,17 +503,11 @@ def test_own_side_pronoun_chain():
 NEWSMTSC_RW_LEXICON_TARGET = 0.58
 
 
-def test_score_span_newsmtsc_test_rw_macro_f1():
+def test_score_span_newsmtsc_test_rw_macro_f1(benchmark_module):
     """score_span on NewsMTSC paper_splits/rw/test.jsonl (803 targets, a few seconds)."""
-    import importlib.util
-    from pathlib import Path
-
     from sklearn.metrics import f1_score
 
-    spec = importlib.util.spec_from_file_location(
-        "_external_bench", Path(__file__).resolve().parents[1] / "benchmarks" / "external.py")
-    external = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(external)
+    external = benchmark_module("external")
     shared = external.shared_dir()
     if shared is None:
         pytest.skip("NewsMTSC not found: ../shared/benchmarks is absent (set STANCE_SHARED)")

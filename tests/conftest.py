@@ -1,0 +1,18 @@
+"""Shared test helpers."""
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+_BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@pytest.fixture
+def benchmark_module():
+    """Load a script of ``benchmarks/`` (not a package) as a module: ``benchmark_module("external")``."""
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(f"_bench_{name}", _BENCHMARKS / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    return load
