@@ -81,7 +81,7 @@ _OFFICE_NOUNS = frozenset("office government ministry team campaign aides lawyer
 #: Auxiliaries that make the cue passive ("was accused"): then the subject is not the speaker.
 _PASSIVE_AUX = frozenset("was were is are be been being get got gets".split())
 #: Cues that need an object when active ("accused Russia of"), and the prepositions that follow
-#: them at once only in the passive: "35 diplomats accused of espionage", "a leader praised
+#: them at once only in the passive: "twelve envoys accused of spying", "a leader praised
 #: for", "criticised by". Such a reduced relative clause has no speaker in its subject.
 _OBJECT_CUES = frozenset("accuse blame condemn criticise denounce praise hail thank slam "
                          "charge describe".split())
@@ -89,7 +89,7 @@ _PASSIVE_PREPS = frozenset("of for by with as".split())
 #: Most words of a description between a speaker's name and the cue ("Ana Roth, a
 #: spokeswoman for the Foreign Ministry, said").
 _ASIDE_WORDS = 12
-#: Most words of a description before an appositive name ("Trump's defence nominee, Ana
+#: Most words of a description before an appositive name ("The new defence nominee, Ana
 #: Roth, ..."); longer openings are clauses, not descriptions.
 _APPOSITIVE_LEAD = 8
 #: Minimum number of words of reported content; shorter spans are fragments, not statements.
@@ -412,7 +412,7 @@ class _DocumentAttributor:
             return None  # "were accused of", "was described as": the subject is not the speaker
         if (c.lemma in _OBJECT_CUES and len(c.text.split()) == 1 and i + 1 < len(toks)
                 and fold(toks[i + 1].text) in _PASSIVE_PREPS):
-            return None  # "diplomats accused of espionage": a passive participle, no speaker
+            return None  # "envoys accused of spying": a passive participle, no speaker
         mention = None
         np = _np_before(text, toks, i)
         if np is not None:

@@ -142,11 +142,11 @@ _CHANNEL = re.compile(r"\s+(?:on|via|in)\s+(?:Twitter|X|Facebook|Telegram|Instag
 _OF_SPLIT = re.compile(r"^(.*?\S)\s+of\s+(?:the\s+)?\S.*$")
 #: Words that end an organisation's or place's name inside a longer phrase.
 _PLACE_HEADS = frozenset("Nations States Kingdom Union Republic Federation House Council".split())
-#: "his office", "her spokesman": someone speaking for the person the pronoun refers to.
 #: Institution heads that news prose writes in lower case after a nationality ("the German
 #: government", "the Russian military"); capitalised heads are in INSTITUTION_HEADS.
 _LOWER_INSTITUTION_HEADS = frozenset("government ministry military army navy parliament "
                                      "cabinet administration embassy presidency".split())
+#: "his office", "her spokesman": someone speaking for the person the pronoun refers to.
 _POSSESSED = re.compile(r"(his|her|its|their)\s+(office|government|ministry|team|campaign|aides|"
                         r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|press office)")
 # A capitalised word right before a surname: the surname belongs to another full name.
