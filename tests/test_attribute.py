@@ -125,7 +125,7 @@ def test_relay_is_kept_visible(actors):
 @pytest.mark.parametrize("text", [
     "The so-called “peace plan” was debated for hours.",
     "Diplomats were accused of espionage last year.",
-    "The capital expelled 12 diplomats accused of espionage and sanctioned two agencies.",
+    "The twelve envoys accused of spying left the country on Friday.",
     "Pilots blamed for the crash were grounded.",
     "A mayor praised by voters resigned on Monday.",
     "They come amid fears that the army could cross the border.",
