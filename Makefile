@@ -57,6 +57,7 @@ test: $(STAMP)
 
 benchmarks: $(STAMP)
 	$(PY) benchmarks/external.py
+	$(PY) benchmarks/attribution.py
 	$(PY) benchmarks/wikinews.py
 	$(PY) benchmarks/scale.py
 	$(PY) benchmarks/extraction_linearity.py
