@@ -260,15 +260,13 @@ def _polarity_lexicon() -> dict[str, int]:
 
 def _position_words(ex: "_Example") -> list[str]:
     """``l3:attacked``: the word ``attacked`` 3-4 words left of the mention."""
-    left, right = ex.words[:ex.target_at][::-1], ex.words[ex.target_at + 1:]
-    return ([f"l{_bucket(i + 1)}:{w}" for i, w in enumerate(left[:_POSITION_WORDS])]
-            + [f"r{_bucket(i + 1)}:{w}" for i, w in enumerate(right[:_POSITION_WORDS])])
+    return ([f"l{_bucket(i + 1)}:{w}" for i, w in enumerate(ex.before[:_POSITION_WORDS])]
+            + [f"r{_bucket(i + 1)}:{w}" for i, w in enumerate(ex.after[:_POSITION_WORDS])])
 
 
 def _position_pairs(ex: "_Example") -> list[str]:
     """``r1:was praised``: a word pair starting right after the mention, in reading order."""
-    left = ex.words[:ex.target_at][::-1][:_POSITION_PAIR_WORDS]
-    right = ex.words[ex.target_at + 1:][:_POSITION_PAIR_WORDS]
+    left, right = ex.before[:_POSITION_PAIR_WORDS], ex.after[:_POSITION_PAIR_WORDS]
     return ([f"l{_bucket(i + 1)}:{left[i + 1]} {left[i]}" for i in range(len(left) - 1)]
             + [f"r{_bucket(i + 1)}:{right[i]} {right[i + 1]}" for i in range(len(right) - 1)])
 
@@ -277,7 +275,7 @@ def _polar_positions(ex: "_Example") -> list[str]:
     """``l1-``: a negative word right before the mention; ``r+``: a positive one after it."""
     signs = _polarity_lexicon()
     out = []
-    for side, words in (("l", ex.words[:ex.target_at][::-1]), ("r", ex.words[ex.target_at + 1:])):
+    for side, words in (("l", ex.before), ("r", ex.after)):
         for i, w in enumerate(words[:_POLAR_WORDS]):
             sign = signs.get(w, 0)
             if sign:
@@ -327,8 +325,8 @@ def _clause_around(text: str, start: int, end: int) -> str:
 class _Example:
     """The pieces of one (text, mention) example that the feature families need."""
 
-    __slots__ = ("words", "target_at", "left", "right", "chars", "left_text", "right_text",
-                 "clause")
+    __slots__ = ("words", "target_at", "left", "right", "before", "after", "chars",
+                 "left_text", "right_text", "clause")
 
     def __init__(self, text: str, start: int, end: int, window: int):
         left_tokens = _tokens(text[:start])
@@ -337,6 +335,9 @@ class _Example:
         self.target_at = len(left_tokens)
         self.left = left_tokens[-window:] if window > 0 else []
         self.right = right_tokens[:window] if window > 0 else []
+        # all words before the mention, nearest first, and all words after it
+        self.before = left_tokens[::-1]
+        self.after = right_tokens
         self.chars = text[:start].lower() + _TARGET_CHARS + text[end:].lower()
         # raw-text windows of about `window` words, for VADER
         self.left_text = " ".join(text[:start].split()[-window:]) if window > 0 else ""

@@ -16,3 +16,13 @@ def benchmark_module():
         spec.loader.exec_module(module)
         return module
     return load
+
+
+@pytest.fixture
+def newsmtsc(benchmark_module):
+    """``(external, folder)``: benchmarks/external.py and the NewsMTSC folder; skips without it."""
+    external = benchmark_module("external")
+    shared = external.shared_dir()
+    if shared is None:
+        pytest.skip("NewsMTSC not found: ../shared/benchmarks is absent (set STANCE_SHARED)")
+    return external, shared / "newsmtsc"

@@ -258,15 +258,13 @@ def test_ensemble_scores_single_and_batch():
 NEWSMTSC_RW_FLOOR = 0.65
 
 
-def test_newsmtsc_test_rw_macro_f1(benchmark_module):
+def test_newsmtsc_test_rw_macro_f1(newsmtsc):
     """Train on NewsMTSC train.jsonl, score paper_splits/rw/test.jsonl (about 25 s)."""
-    external = benchmark_module("external")
-    shared = external.shared_dir()
-    if shared is None:
-        pytest.skip("NewsMTSC not found: ../shared/benchmarks is absent (set STANCE_SHARED)")
     from sklearn.metrics import f1_score
-    train = external.load_newsmtsc(shared / "newsmtsc" / "train.jsonl")
-    test = external.load_newsmtsc(shared / "newsmtsc" / "paper_splits" / "rw" / "test.jsonl")
+
+    external, folder = newsmtsc
+    train = external.load_newsmtsc(folder / "train.jsonl")
+    test = external.load_newsmtsc(folder / "paper_splits" / "rw" / "test.jsonl")
     clf = StanceClassifier(random_state=0).fit(train, train["label"])
     f1 = f1_score(test["label"], clf.predict(test), average="macro")
     assert f1 >= NEWSMTSC_RW_FLOOR, f"NewsMTSC test-rw macro-F1 {f1:.3f} < {NEWSMTSC_RW_FLOOR}"

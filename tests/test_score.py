@@ -503,15 +503,12 @@ def test_own_side_pronoun_chain():
 NEWSMTSC_RW_LEXICON_TARGET = 0.58
 
 
-def test_score_span_newsmtsc_test_rw_macro_f1(benchmark_module):
+def test_score_span_newsmtsc_test_rw_macro_f1(newsmtsc):
     """score_span on NewsMTSC paper_splits/rw/test.jsonl (803 targets, a few seconds)."""
     from sklearn.metrics import f1_score
 
-    external = benchmark_module("external")
-    shared = external.shared_dir()
-    if shared is None:
-        pytest.skip("NewsMTSC not found: ../shared/benchmarks is absent (set STANCE_SHARED)")
-    test = external.load_newsmtsc(shared / "newsmtsc" / "paper_splits" / "rw" / "test.jsonl")
+    external, folder = newsmtsc
+    test = external.load_newsmtsc(folder / "paper_splits" / "rw" / "test.jsonl")
     pred = [s.label for s in external.lexicon_spans(test)]
     f1 = f1_score(test["label"], pred, average="macro")
     assert f1 >= NEWSMTSC_RW_LEXICON_TARGET, f"score_span NewsMTSC test-rw macro-F1 {f1:.3f}"
