@@ -5,7 +5,9 @@ used is reported as a :class:`LoadError` (input, doc_id, reason) and skipped, ne
 Only an input that is unusable as a whole (a missing path, a table without a ``text``
 column) raises :class:`InputError`.
 
-"The text as loaded", which every later offset points into, is the file's bytes decoded
+Text, CSV and JSONL files may be gzip-compressed (``corpus.jsonl.gz``); "the text as
+loaded", which every later offset points into, is then the decompressed bytes decoded as
+below. "The text as loaded" is the file's bytes decoded
 (UTF-8 with or without a byte-order mark, UTF-16/32 with one, else UTF-8 with the stray
 bytes read as cp1252) with ``\\r\\n`` and lone ``\\r`` turned into ``\\n``. Nothing else is
 changed: inner white space, zero-width characters and the like are kept. HTML files are
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
+import io
 import json
 import logging
 import os
@@ -29,6 +33,10 @@ META_COLUMNS = ("date", "source", "title", "url")
 
 #: File types read from a folder, and accepted as a single input (CONTRACT.md, plus HTML).
 SUFFIXES = (".txt", ".csv", ".jsonl", ".html", ".htm")
+
+#: Of those, the types also read gzip-compressed (``corpus.jsonl.gz``): corpora are shipped
+#: and exchanged that way, and decompressing them by hand first doubles the disk they take.
+GZIP_SUFFIXES = (".txt", ".csv", ".jsonl")
 
 # How many leading bytes are checked for NUL bytes before a table is read: enough to
 # catch a spreadsheet or archive saved under a .csv/.jsonl name without reading it all.
@@ -55,6 +63,33 @@ _BOMS = (
 # file intact, where decoding the whole file as cp1252 would garble every “curly quote”.
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _NEWLINE = re.compile(r"\r\n?")
+
+
+def _kind(path: Path) -> str:
+    """The file type that decides the reader: ``.jsonl`` for both ``a.jsonl`` and ``a.jsonl.gz``."""
+    suffixes = [x.lower() for x in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] == ".gz" and suffixes[-2] in GZIP_SUFFIXES:
+        return suffixes[-2]
+    return path.suffix.lower()
+
+
+def _gzipped(path: Path) -> bool:
+    return path.suffix.lower() == ".gz"
+
+
+def _stem(path: Path) -> str:
+    """The file name without its type (and without ``.gz``): the default ``doc_id`` base."""
+    name = path.name[:-3] if _gzipped(path) else path.name
+    return Path(name).stem
+
+
+def _open_bytes(path: Path):
+    return gzip.open(path, "rb") if _gzipped(path) else open(path, "rb")
+
+
+def _read_bytes(path: Path) -> bytes:
+    with _open_bytes(path) as fh:
+        return fh.read()
 
 # Articles longer than the csv module's default field limit (128 KiB) exist (long
 # reports, transcripts); 64 MiB still stops a runaway unquoted field.
@@ -281,21 +316,22 @@ def _text_problem(text: str, what: str = "text") -> str | None:
 
 
 def _read_txt(path: Path, report: _Report) -> Iterator[Document]:
-    data = path.read_bytes()
+    data = _read_bytes(path)
+    stem = _stem(path)
     if not data:
-        report(LoadError(str(path), path.stem, "empty file"))
+        report(LoadError(str(path), stem, "empty file"))
         return
     text, note = _decode(data)
     if text is None:
-        report(LoadError(str(path), path.stem, note))
+        report(LoadError(str(path), stem, note))
         return
     problem = _text_problem(text, "file")
     if problem:
-        report(LoadError(str(path), path.stem, problem))
+        report(LoadError(str(path), stem, problem))
         return
     if note:
-        report(LoadError(str(path), path.stem, note))
-    yield Document(path.stem, text, {}, str(path))
+        report(LoadError(str(path), stem, note))
+    yield Document(stem, text, {}, str(path))
 
 
 def _read_html(path: Path, report: _Report) -> Iterator[Document]:
@@ -315,13 +351,14 @@ def _read_html(path: Path, report: _Report) -> Iterator[Document]:
 
 def _table_lines(path: Path, fallback: _Fallback) -> Iterator[str]:
     """Decoded lines of a CSV/JSONL file, line endings kept, read one at a time."""
-    with open(path, "rb") as fh:
+    with _open_bytes(path) as fh:
         head = fh.read(4)
         fh.seek(0)
         encoding, skip = _bom(head)
         if encoding in ("utf-16", "utf-32"):
             # Splitting UTF-16 bytes on b"\n" would cut characters in half: let io decode.
-            with open(path, encoding=encoding, newline="") as text_fh:
+            with _open_bytes(path) as raw, io.TextIOWrapper(raw, encoding=encoding,
+                                                            newline="") as text_fh:
                 yield from text_fh
             return
         fh.seek(skip)
@@ -331,13 +368,17 @@ def _table_lines(path: Path, fallback: _Fallback) -> Iterator[str]:
 
 def _sniff(path: Path) -> None:
     """Raise InputError when a table file is binary (a workbook saved as .csv, say)."""
-    with open(path, "rb") as fh:
-        head = fh.read(_SNIFF_BYTES)
+    try:
+        with _open_bytes(path) as fh:
+            head = fh.read(_SNIFF_BYTES)
+    except (gzip.BadGzipFile, EOFError) as exc:
+        raise InputError(f"{path}: not a readable gzip file ({exc}); re-compress it or give "
+                         f"the uncompressed {_kind(path)} file") from exc
     encoding, skip = _bom(head)
     if encoding not in ("utf-16", "utf-32"):
         reason = _binary_reason(head[skip:])
         if reason:
-            raise InputError(f"{path}: {reason}; a {path.suffix} input must be a text file "
+            raise InputError(f"{path}: {reason}; a {_kind(path)} input must be a text file "
                              f"(export spreadsheets as 'CSV UTF-8')")
 
 
@@ -399,7 +440,7 @@ def _read_csv(path: Path, report: _Report) -> Iterator[Document]:
         row: dict[str, str] = {}
         for key, value in zip(header, cells):
             row.setdefault(key, value)
-        doc_id = row.get("doc_id", "").strip() or f"{path.stem}-{row_number}"
+        doc_id = row.get("doc_id", "").strip() or f"{_stem(path)}-{row_number}"
         text = normalise_newlines(row.get("text", ""))
         problem = _text_problem(text)
         if problem:
@@ -450,7 +491,7 @@ def _read_jsonl(path: Path, report: _Report) -> Iterator[Document]:
             continue
         raw_id = record.get("doc_id")
         doc_id = str(raw_id).strip() if raw_id is not None else ""
-        doc_id = doc_id or f"{path.stem}-{n}"
+        doc_id = doc_id or f"{_stem(path)}-{n}"
         if "text" not in record:
             report(LoadError(str(path), doc_id, f"line {n}: no 'text' key; line skipped"))
             continue
@@ -491,7 +532,7 @@ def _folder_files(folder: Path) -> list[Path]:
         # Hidden folders hold editor and notebook copies (.ipynb_checkpoints), not articles.
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            if not name.startswith(".") and _kind(Path(name)) in SUFFIXES:
                 found.append(Path(root) / name)
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
@@ -507,13 +548,14 @@ def _plan(path: Path) -> list[tuple[Path, bool]]:
         return [(f, False) for f in files]
     if not path.exists():
         raise InputError(f"{path}: no such file or folder; check the path")
-    if path.suffix.lower() not in SUFFIXES:
+    if _kind(path) not in SUFFIXES:
         raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; give a "
-                         f"{supported} file or a folder of them")
+                         f"{supported} file (or {', '.join(s + '.gz' for s in GZIP_SUFFIXES)}) "
+                         f"or a folder of them")
     try:
-        if path.suffix.lower() == ".csv":
+        if _kind(path) == ".csv":
             _check_csv(path)
-        elif path.suffix.lower() == ".jsonl":
+        elif _kind(path) == ".jsonl":
             _check_jsonl(path)
         elif not os.access(path, os.R_OK):
             raise PermissionError(13, "permission denied")
@@ -538,8 +580,10 @@ def iter_documents(inputs: _PathLike | Iterable[_PathLike], *,
         extracted, ``title`` from ``<title>``), ``.csv``/``.jsonl`` tables (one article per
         row: a ``text`` column and optional ``doc_id``, ``date``, ``source``, ``title``,
         ``url``; a missing ``doc_id`` becomes ``{file stem}-{row number}``, the row number
-        counting data rows from 1 for CSV and lines from 1 for JSONL), and folders (every
-        such file inside, recursively, sorted by relative path; hidden files skipped).
+        counting data rows from 1 for CSV and lines from 1 for JSONL), the same three types
+        gzip-compressed (``.txt.gz``, ``.csv.gz``, ``.jsonl.gz``, read without unpacking to
+        disk), and folders (every such file inside, recursively, sorted by relative path;
+        hidden files skipped).
     errors : list of LoadError, optional
         Receives one record per skipped document (empty, binary, broken line, duplicate
         ``doc_id``, …) and per warning (reason starting ``warning:``, the document was
@@ -568,7 +612,7 @@ def iter_documents(inputs: _PathLike | Iterable[_PathLike], *,
     plan = [item for path in _as_paths(inputs) for item in _plan(path)]
     seen: dict[str, str] = {}
     for path, direct in plan:
-        reader = _READERS[path.suffix.lower()]
+        reader = _READERS[_kind(path)]
         try:
             for doc in reader(path, report):
                 if doc.doc_id in seen:
@@ -583,11 +627,13 @@ def iter_documents(inputs: _PathLike | Iterable[_PathLike], *,
             if direct:
                 raise
             report(LoadError(str(path), "", f"{exc}; file skipped"))
-        except OSError as exc:
+        except (OSError, EOFError) as exc:
+            # EOFError: a truncated .gz file, found only when its end is read.
+            why = getattr(exc, "strerror", None) or exc or "truncated file"
             if direct:
-                raise InputError(f"{path}: cannot be read ({exc.strerror or exc}); check "
+                raise InputError(f"{path}: cannot be read ({why}); check "
                                  f"the file") from exc
-            report(LoadError(str(path), "", f"cannot be read ({exc.strerror or exc}); "
+            report(LoadError(str(path), "", f"cannot be read ({why}); "
                                             f"file skipped"))
 
 

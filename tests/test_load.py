@@ -318,3 +318,52 @@ def test_tables_without_text_inside_a_folder_are_skipped_not_fatal(tmp_path):
     assert [d.doc_id for d in docs] == ["a"]
     assert [e.input for e in errors] == [str(meta), str(feed)]
     assert all("skipped" in r for r in reasons(errors))
+
+
+# -- gzip-compressed inputs ------------------------------------------------------------------
+
+def _gz(path, text):
+    import gzip
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wb") as fh:
+        fh.write(text.encode("utf-8"))
+    return path
+
+
+def test_jsonl_gz_is_read_like_jsonl(tmp_path):
+    line = json.dumps({"doc_id": "n1", "date": "2022-03-01", "text": LEAD})
+    path = _gz(tmp_path / "press.jsonl.gz", line + "\n")
+    docs, errors = load_documents(path)
+    assert [(d.doc_id, d.text, d.meta["date"]) for d in docs] == [("n1", LEAD, "2022-03-01")]
+    assert errors == []
+
+
+def test_csv_gz_and_txt_gz_in_a_folder(tmp_path):
+    _gz(tmp_path / "a.csv.gz", "doc_id,text\nc1,Ana Roth said talks would resume.\n")
+    _gz(tmp_path / "b.txt.gz", LEAD)
+    docs, errors = load_documents(tmp_path)
+    assert [d.doc_id for d in docs] == ["c1", "b"]
+    assert errors == []
+
+
+def test_default_doc_id_of_a_gz_table_drops_both_suffixes(tmp_path):
+    path = _gz(tmp_path / "wire.jsonl.gz", json.dumps({"text": LEAD}) + "\n")
+    docs, _ = load_documents(path)
+    assert docs[0].doc_id == "wire-1"
+
+
+def test_truncated_gz_in_a_folder_is_listed_and_the_rest_loads(tmp_path):
+    good = _gz(tmp_path / "a.jsonl.gz", json.dumps({"doc_id": "ok", "text": LEAD}) + "\n")
+    lines = "".join(json.dumps({"doc_id": f"x{i}", "text": LEAD * 20}) + "\n" for i in range(200))
+    broken = _gz(tmp_path / "b.jsonl.gz", lines)
+    broken.write_bytes(broken.read_bytes()[: len(broken.read_bytes()) // 2])
+    docs, errors = load_documents(tmp_path)
+    assert "ok" in [d.doc_id for d in docs]
+    assert any(e.input == str(broken) and "cannot be read" in e.reason for e in errors)
+    assert good.exists()
+
+
+def test_a_gz_of_an_unsupported_type_is_refused(tmp_path):
+    path = _gz(tmp_path / "notes.pdf.gz", "x")
+    with pytest.raises(InputError, match="unsupported file type"):
+        load_documents(path)
