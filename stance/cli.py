@@ -49,15 +49,29 @@ def _parser() -> argparse.ArgumentParser:
                    help="a `stance score` output directory (default: score the bundled data)")
     f.add_argument("--out", metavar="DIR", default=None, help="figure directory (default: figures/)")
     f.add_argument("--formats", default="png,svg,pdf", help="comma-separated: png,svg,pdf")
+    f.add_argument("--freq", choices=("D", "W", "M"), default=None,
+                   help="period of the figures over time: day, week or month (default: W; M "
+                        "for the bundled press corpus)")
+    f.add_argument("--break-date", metavar="YYYY-MM-DD", default=None,
+                   help="also draw each source's stance before and after this date")
 
     e = sub.add_parser("evaluate", help="compare with gold annotations")
-    e.add_argument("--gold", required=True, metavar="FILE_OR_DIR")
-    e.add_argument("inputs", nargs="+", metavar="INPUT")
+    e.add_argument("--gold", required=True, metavar="FILE_OR_DIR",
+                   help="gold CSV, or a folder of them (data/annotations/GUIDELINES.md)")
+    e.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="where the gold's documents are (a whole corpus is fine: only the "
+                        "documents the gold names are scored)")
+    e.add_argument("--split", metavar="NAME", help="evaluate only gold rows of this split "
+                                                    "(dev or test)")
     e.add_argument("--out", metavar="DIR", help="write metrics CSVs here")
-    e.add_argument("--actors", metavar="FILE")
-    e.add_argument("--targets", metavar="FILE")
-    e.add_argument("--method", choices=("lexicon", "model", "ensemble"), default="lexicon")
-    e.add_argument("--model", metavar="FILE")
+    e.add_argument("--errors", metavar="FILE",
+                   help="write every miss (missed statement, wrong speaker, statement not in "
+                        "gold, wrong stance) with its sentence to this CSV")
+    e.add_argument("--actors", metavar="FILE", help="actor registry YAML (default: built in)")
+    e.add_argument("--targets", metavar="FILE", help="target registry YAML (default: built in)")
+    e.add_argument("--method", choices=("lexicon", "model", "ensemble"), default="lexicon",
+                   help="the stance scorer to evaluate")
+    e.add_argument("--model", metavar="FILE", help="a saved StanceClassifier (JSON)")
     return p
 
 
@@ -121,22 +135,40 @@ def _figures(args) -> int:
     bad = [x for x in formats if x not in ("png", "svg", "pdf")]
     if bad:
         raise UsageError(f"--formats: unknown format {bad[0]!r}; use png, svg and/or pdf")
+    if args.break_date is not None:
+        import datetime
+        try:
+            datetime.date.fromisoformat(args.break_date)
+        except ValueError:
+            raise UsageError(f"--break-date: {args.break_date!r} is not a date; use "
+                             "YYYY-MM-DD") from None
     out = _check_out(args.out or str(FIGURES_DIR))
-    results = args.results
-    if results is None:
-        import tempfile
-        from .pipeline import score_documents
-        if not ARTICLES_DIR.is_dir():
-            raise UsageError(f"{ARTICLES_DIR}: bundled data not found; pass --results DIR "
-                             "from a `stance score` run")
-        tmp = tempfile.mkdtemp(prefix="stance-figures-")
-        score_documents(ARTICLES_DIR).save(tmp)
-        results = tmp
-    elif not (Path(results) / "stances.csv").is_file():
-        raise UsageError(f"{results}: no stances.csv here; run `stance score ... --out "
-                         f"{results}` first")
-    paths = figures_from_results(results, out_dir=out, formats=formats)
-    print(f"stance: wrote {len(paths)} figure files to {out}", file=sys.stderr)
+    if args.results is not None:
+        if not (Path(args.results) / "stances.csv").is_file():
+            raise UsageError(f"{args.results}: no stances.csv here; run `stance score ... "
+                             f"--out {args.results}` first")
+        paths = figures_from_results(args.results, out_dir=out, formats=formats,
+                                     freq=args.freq or "W", break_date=args.break_date)
+        print(f"stance: wrote {len(paths)} figure files to {out}", file=sys.stderr)
+        return 0
+    # No --results: every report figure from the bundled data, the seed article into OUT and
+    # the press corpus into OUT/presidential-press.
+    import tempfile
+    from .paths import PRESS_BREAK_DATE, PRESS_DIR
+    from .pipeline import score_documents
+    if not ARTICLES_DIR.is_dir():
+        raise UsageError(f"{ARTICLES_DIR}: bundled data not found; pass --results DIR "
+                         "from a `stance score` run")
+    runs = [(ARTICLES_DIR, out, args.freq or "W", args.break_date)]
+    if PRESS_DIR.is_dir():
+        runs.append((PRESS_DIR, out / "presidential-press", args.freq or "M",
+                     args.break_date or PRESS_BREAK_DATE))
+    for data, fig_dir, freq, break_date in runs:
+        with tempfile.TemporaryDirectory(prefix="stance-figures-") as tmp:
+            score_documents(data).save(tmp)
+            paths = figures_from_results(tmp, out_dir=fig_dir, formats=formats, freq=freq,
+                                         break_date=break_date)
+        print(f"stance: wrote {len(paths)} figure files to {fig_dir}", file=sys.stderr)
     return 0
 
 
@@ -145,11 +177,19 @@ def _evaluate(args) -> int:
     _check_inputs(args.inputs)
     if not Path(args.gold).exists():
         raise UsageError(f"{args.gold}: gold annotations not found; give a CSV file or a folder")
-    report = evaluate(args.gold, args.inputs, actors=args.actors, targets=args.targets,
-                      method=args.method, model=args.model)
+    if args.method in ("model", "ensemble") and not args.model:
+        raise UsageError(f"--method {args.method} needs --model FILE")
+    report = evaluate(args.gold, args.inputs, split=args.split, actors=args.actors,
+                      targets=args.targets, method=args.method, model=args.model)
     print(format_report(report))
     if args.out:
         report.save(_check_out(args.out))
+    if args.errors:
+        path = Path(args.errors)
+        if path.parent and not path.parent.exists():
+            raise UsageError(f"{args.errors}: its folder does not exist")
+        report.errors.to_csv(path, index=False)
+        print(f"\n{len(report.errors)} errors written to {path}")
     return 0
 
 

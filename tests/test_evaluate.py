@@ -99,3 +99,166 @@ def test_wikinews_articles(benchmark_module, split):
     assert report.metric("precision") >= WIKINEWS_PRECISION
     assert report.metric("recall") >= WIKINEWS_RECALL
     assert report.metric("spurious_polar_rate") <= WIKINEWS_SPURIOUS
+
+
+# ------------------------------------------------------------------ gold formats and reports
+
+DOC = ("Ana Roth said Norland would never join NATO. "
+       "The leaders agreed that Russia must withdraw. Karel Vos praised Ukraine.")
+
+
+def _write_gold(path, rows, columns):
+    pd.DataFrame(rows, columns=columns).to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture
+def doc_folder(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "d1.txt").write_text(DOC, encoding="utf-8")
+    (folder / "d2.txt").write_text("Nothing was said here about anyone.", encoding="utf-8")
+    return folder
+
+
+def test_gold_by_offsets_is_resolved_and_hash_checked():
+    import hashlib
+    from stance.evaluate import read_gold, resolve_anchors
+    start = DOC.index("Norland would")
+    end = start + len("Norland would never join NATO")
+    sha = hashlib.sha1(DOC[start:end].encode()).hexdigest()[:12]
+    gold = pd.DataFrame([{"doc_id": "d1", "start": str(start), "end": str(end), "sha1": sha,
+                          "speaker": "Ana Roth", "kind": "reported", "NATO": "against"}])
+    resolved = resolve_anchors(gold.assign(anchor=""), {"d1": DOC})
+    assert resolved.loc[0, "anchor"] == "Norland would never join NATO"
+    with pytest.raises(ValueError, match="does not match"):
+        resolve_anchors(gold.assign(anchor="", sha1="ffffffffffff"), {"d1": DOC})
+    with pytest.raises(ValueError, match="outside the document"):
+        resolve_anchors(gold.assign(anchor="", end="9999"), {"d1": DOC})
+    assert read_gold  # imported for the next tests
+
+
+def test_read_gold_needs_an_anchor_or_offsets(tmp_path):
+    from stance.evaluate import read_gold
+    path = _write_gold(tmp_path / "g.csv", [["d1", "Ana Roth", "reported"]],
+                       ["doc_id", "speaker", "kind"])
+    with pytest.raises(ValueError, match="anchor"):
+        read_gold(path)
+
+
+def test_read_gold_selects_a_split(tmp_path):
+    from stance.evaluate import read_gold
+    path = _write_gold(tmp_path / "g.csv",
+                       [["d1", "a", "X", "direct", "dev"], ["d2", "b", "Y", "direct", "test"]],
+                       ["doc_id", "anchor", "speaker", "kind", "split"])
+    assert list(read_gold(path, split="test")["doc_id"]) == ["d2"]
+    with pytest.raises(ValueError, match="no gold rows of split 'train'"):
+        read_gold(path, split="train")
+
+
+@pytest.mark.parametrize("predicted, gold, ok", [
+    ("Ana Roth", "Ana Roth", True),
+    ("ana roth", "Ana Roth", True),
+    ("Karel Vos", "Ana Roth + Karel Vos", True),
+    ("leaders", "Ana Roth + Karel Vos", False),
+    ("Ana", "Ana Roth", False),
+])
+def test_speaker_matches_joint_participants(predicted, gold, ok):
+    from stance.evaluate import speaker_matches
+    assert speaker_matches(predicted, gold) is ok
+
+
+def test_clear_pairs_are_scored_apart():
+    gold = pd.DataFrame([["d", "a", "X", "direct", "against", "", "yes"],
+                         ["d", "b", "Y", "direct", "favor", "", "no"]],
+                        columns=["doc_id", "anchor", "speaker", "kind", "NATO", "Russia",
+                                 "clear"])
+    matches = pd.DataFrame({"found": [True, True], "statement_id": ["d:1", "d:2"]})
+    stances = pd.DataFrame({"statement_id": ["d:1", "d:2"], "target": ["NATO", "NATO"],
+                            "label": ["against", "against"]})
+    table, pairs, _ = stance_scores(gold, matches, stances, ["NATO", "Russia"])
+    row = table.set_index("target").loc["NATO"]
+    assert row["addressed"] == 2 and row["addressed_clear"] == 1
+    assert row["macro_f1_clear"] == pytest.approx(1.0)
+    assert row["macro_f1"] < 1.0
+
+
+def test_sign_agreement_compares_means_per_speaker_and_target():
+    from stance.evaluate import sign_agreement
+    gold = pd.DataFrame({"doc_id": ["d", "d", "d"], "speaker": ["X", "X", "Y"],
+                         "NATO": ["against", "against", "favor"]})
+    stances = pd.DataFrame({"doc_id": ["d", "d"], "speaker": ["X", "Y"],
+                            "target": ["NATO", "NATO"], "score": [-0.4, -0.2]})
+    signs = sign_agreement(gold, stances, ["NATO"]).set_index("speaker")
+    assert bool(signs.loc["X", "agree"]) and not bool(signs.loc["Y", "agree"])
+    assert signs.loc["X", "gold_n"] == 2
+
+
+def test_evaluate_on_a_fictional_folder(tmp_path, doc_folder):
+    import stance
+    gold = _write_gold(tmp_path / "g.csv", [
+        ["d1", "Norland would never join NATO", "Ana Roth", "reported", "against", "", "", "dev"],
+        ["d1", "Ukraine", "Karel Vos", "reported", "", "favor", "", "dev"],
+        ["d2", "", "", "", "", "", "", "dev"],
+    ], ["doc_id", "anchor", "speaker", "kind", "NATO", "Ukraine", "Russia", "split"])
+    report = stance.evaluate_gold(gold, [doc_folder], split="dev")
+    assert report.metric("gold") == 2          # the marker row of d2 is not a statement
+    assert set(report.matches["doc_id"]) == {"d1"}
+    assert 0.0 <= report.metric("recall") <= 1.0
+    kinds = set(report.errors["error"])
+    assert kinds <= {"missed statement", "wrong speaker", "statement not in gold",
+                     "wrong stance"}
+    assert (report.errors["sentence"] != "").all()
+    assert "sign agreement" in format_report(report)
+
+
+def test_statements_in_a_marked_empty_document_count_against_precision(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "e1.txt").write_text("Ana Roth said the talks had failed.", encoding="utf-8")
+    gold = _write_gold(tmp_path / "g.csv", [["e1", "", "", ""]],
+                       ["doc_id", "anchor", "speaker", "kind"])
+    report = evaluate(gold, [folder])
+    assert report.metric("predicted") >= 1
+    assert report.metric("precision") == 0.0
+    assert (report.errors["error"] == "statement not in gold").any()
+
+
+def test_evaluate_reports_documents_not_among_the_inputs(tmp_path, doc_folder):
+    gold = _write_gold(tmp_path / "g.csv", [["zz", "Ukraine", "Karel Vos", "reported"]],
+                       ["doc_id", "anchor", "speaker", "kind"])
+    report = evaluate(gold, [doc_folder])
+    assert report.skipped_docs == ("zz",)
+    assert "Not evaluated" in format_report(report)
+
+
+# ------------------------------------------------------------------------ annotator agreement
+
+def _pass(labels):
+    return pd.DataFrame({"doc_id": "d", "start": [str(i * 10) for i in range(len(labels))],
+                         "end": [str(i * 10 + 5) for i in range(len(labels))],
+                         "NATO": labels})
+
+
+def test_identical_passes_have_kappa_one():
+    from stance.evaluate import annotator_agreement
+    a = _pass(["against", "", "favor", "neutral"])
+    table = annotator_agreement(a, a.copy(), ["NATO"]).set_index("target")
+    assert table.loc["NATO", "kappa"] == pytest.approx(1.0)
+    assert table.loc["all", "agreement"] == pytest.approx(1.0)
+
+
+def test_disagreement_lowers_kappa_below_raw_agreement():
+    from stance.evaluate import annotator_agreement
+    a = _pass(["against", "", "", "", "favor", "neutral"])
+    b = _pass(["against", "", "", "favor", "against", "neutral"])
+    row = annotator_agreement(a, b, ["NATO"]).set_index("target").loc["NATO"]
+    assert row["agreement"] == pytest.approx(4 / 6)
+    assert row["kappa"] < row["agreement"]
+    assert row["both_addressed"] == 3
+
+
+def test_passes_over_different_statements_are_refused():
+    from stance.evaluate import annotator_agreement
+    with pytest.raises(ValueError, match="only one pass"):
+        annotator_agreement(_pass(["against", ""]), _pass(["against"]), ["NATO"])
