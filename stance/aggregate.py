@@ -15,7 +15,8 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["actor_target", "aggregate_by", "ACTOR_TARGET_COLUMNS", "STAT_COLUMNS"]
+__all__ = ["actor_target", "aggregate_by", "compare_periods", "ACTOR_TARGET_COLUMNS",
+           "STAT_COLUMNS"]
 
 #: Columns of ``actor_target.csv`` (CONTRACT.md), in order.
 ACTOR_TARGET_COLUMNS = ("speaker", "target", "n", "mean", "ci_low", "ci_high", "favor",
@@ -125,6 +126,51 @@ def aggregate_by(stances: pd.DataFrame, by: str | Sequence[str], *, freq: str = 
             frame[key] = frame[key].replace("", np.nan)
         frame = frame[frame[key].notna()]
     return _summarise(frame, keys, min_n=min_n, n_boot=n_boot, seed=seed, ci=ci)
+
+
+def compare_periods(stances: pd.DataFrame, *, break_date: str, by: str = "source",
+                    n_boot: int = 2000, seed: int = 0, ci: float = 0.95) -> pd.DataFrame:
+    """Mean stance per group × target before and after a date, with bootstrap intervals.
+
+    Parameters
+    ----------
+    stances : DataFrame
+        The ``stances`` table of CONTRACT.md, with ``date`` and the ``by`` column.
+    break_date : str
+        ISO date; statements dated before it are ``before``, on or after it ``after``.
+    by : {"source", "speaker"}, default "source"
+        What to compare: the publishing source (e.g. one office per source) or the speaker.
+    n_boot, seed, ci
+        As in :func:`actor_target`.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``by, target, period, n, mean, ci_low, ci_high, favor, neutral, against``;
+        ``period`` is ``before`` or ``after``. Rows without a parseable date or a ``by`` value
+        are left out.
+
+    Examples
+    --------
+    >>> table = compare_periods(stances, break_date="2022-02-24")    # doctest: +SKIP
+    """
+    if by not in ("source", "speaker"):
+        raise ValueError(f"compare_periods: by must be 'source' or 'speaker', not {by!r}")
+    _check_columns(stances, ["date", by], "compare_periods")
+    cut = pd.Timestamp(break_date)
+    frame = stances.copy()
+    day = period_start(frame["date"], "D")
+    frame["period"] = np.where(day.isna(), None, np.where(day < cut, "before", "after"))
+    frame[by] = frame[by].replace("", np.nan)
+    frame = frame[frame["period"].notna() & frame[by].notna()]
+    # Summarise with the group in the speaker slot, so each group x target is one "pair".
+    frame = frame.assign(speaker=frame[by])
+    out = _summarise(frame, ["period"], min_n=1, n_boot=n_boot, seed=seed, ci=ci)
+    out = out.rename(columns={"speaker": by})
+    out["period"] = pd.Categorical(out["period"], ["before", "after"])
+    out = out.sort_values([by, "target", "period"], kind="stable").reset_index(drop=True)
+    out["period"] = out["period"].astype(str)
+    return out[[by, "target", "period", *STAT_COLUMNS]]
 
 
 def period_start(dates: pd.Series, freq: str = "W") -> pd.Series:

@@ -18,16 +18,21 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import plots
+from . import plots, plots_compare
 from .aggregate import actor_target as _actor_target
 
-__all__ = ["save_figure", "make_figures", "figures_from_results", "FIGURE_NAMES", "STYLE"]
+__all__ = ["save_figure", "make_figures", "figures_from_results", "FIGURE_NAMES",
+           "CORPUS_FIGURE_NAMES", "STYLE"]
 
 FORMATS = ("png", "svg", "pdf")
 #: File stems of the report figures, in the order :func:`make_figures` draws them.
 FIGURE_NAMES = ("actor_target_heatmap", "actor_target_intervals", "statement_strip",
                 "actor_target_network", "stance_over_time", "sentiment_vs_stance",
                 "label_counts")
+#: Figures drawn in addition for a dated corpus with two or more sources, or one source and a
+#: break date (``stance_by_source_over_time``), and the before/after comparison when a break
+#: date is given.
+CORPUS_FIGURE_NAMES = ("stance_by_source_over_time", "stance_before_after")
 #: The style of every report figure. DejaVu Sans ships with matplotlib, so the same glyphs
 #: (including the minus sign and "…") are used on every machine.
 STYLE = {
@@ -53,6 +58,9 @@ _METADATA = {
     "svg": {"Date": None, "Creator": None},
     "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
 }
+#: Speakers shown in the per-speaker figures: past about 20 rows a heatmap or interval chart
+#: stops being readable on a page (20 rows at the default size fill an A4 page's height).
+MAX_SPEAKERS = 20
 # SVG element ids are hashes salted with this; a fixed salt makes them the same every run.
 _SVG_SALT = "stance-figures"
 
@@ -109,7 +117,9 @@ def save_figure(fig: Figure, path_stem: str | os.PathLike, *,
 
 def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None, *,
                  out_dir: str | os.PathLike, formats: Sequence[str] = FORMATS,
-                 affiliations: Mapping[str, str] | None = None, dpi: int = 200) -> list[Path]:
+                 affiliations: Mapping[str, str] | None = None, dpi: int = 200,
+                 freq: str = "W", break_date: str | None = None,
+                 max_speakers: int | None = MAX_SPEAKERS) -> list[Path]:
     """Draw and save every report figure.
 
     Parameters
@@ -126,14 +136,34 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
         Speaker → affiliation, to group speakers (see :mod:`stance.plots`).
     dpi : int, default 200
         Resolution of raster output.
+    freq : {"D", "W", "M"}, default "W"
+        Period of the figures over time.
+    break_date : str, optional
+        ISO date: also draw ``stance_before_after``, each source's stance before and after it.
+    max_speakers : int or None, default :data:`MAX_SPEAKERS`
+        The per-speaker figures show only this many speakers, those with most statements (a
+        note under the figure says so); ``None`` shows all.
 
     Returns
     -------
     list of Path
-        Every file written: for each name of :data:`FIGURE_NAMES`, one file per format.
+        Every file written: for each name of :data:`FIGURE_NAMES`, one file per format; and of
+        :data:`CORPUS_FIGURE_NAMES` when the statements are dated and come from two or more
+        sources (or a break date is given).
     """
     if actor_target is None:
         actor_target = _actor_target(stances)
+    all_stances, note = stances, None
+    if max_speakers is not None and actor_target["speaker"].nunique() > max_speakers:
+        total = actor_target.groupby("speaker")["n"].sum().reset_index()
+        top = total.sort_values(["n", "speaker"], ascending=[False, True], kind="stable")
+        keep = set(top["speaker"].head(max_speakers))
+        note = (f"The {max_speakers} speakers with most statements, of "
+                f"{actor_target['speaker'].nunique()}.")
+        actor_target = actor_target[actor_target["speaker"].isin(keep)]
+        stances = stances[stances["speaker"].isin(keep)]
+    per_speaker = {"actor_target_heatmap", "actor_target_intervals", "statement_strip",
+                   "actor_target_network", "label_counts"}
     out = Path(out_dir)
     n_speakers = max(actor_target["speaker"].nunique() if len(actor_target) else 0, 1)
     n_targets = max(actor_target["target"].nunique() if len(actor_target) else 0, 1)
@@ -150,18 +180,30 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
         ("actor_target_network", (6.5, max(3.8, 1.9 + 0.3 * n_speakers)),
          lambda ax: plots.plot_actor_target_network(actor_target, ax=ax, **rows)),
         ("stance_over_time", (8.0, 4.0),
-         lambda ax: plots.plot_stance_over_time(stances, ax=ax)),
+         lambda ax: plots.plot_stance_over_time(all_stances, ax=ax, freq=freq)),
         ("sentiment_vs_stance", (7.0, 4.6),
-         lambda ax: plots.plot_sentiment_vs_stance(stances, ax=ax)),
+         lambda ax: plots.plot_sentiment_vs_stance(all_stances, ax=ax)),
         ("label_counts", (7.0, max(2.4, 1.2 + 0.24 * n_pairs)),
          lambda ax: plots.plot_label_counts(actor_target, ax=ax, **rows)),
     ]
+    sources = _dated_sources(all_stances)
+    if sources >= 2 or (sources and break_date):
+        n_rows = max(sources, 1) * n_targets
+        jobs.append(("stance_by_source_over_time", (9.0, 4.2),
+                     lambda ax: plots_compare.plot_source_over_time(all_stances, ax=ax,
+                                                                    freq=freq)))
+        if break_date:
+            jobs.append(("stance_before_after", (7.5, max(2.4, 1.0 + 0.45 * n_rows)),
+                         lambda ax: plots_compare.plot_before_after(
+                             all_stances, ax=ax, break_date=break_date)))
     paths: list[Path] = []
     with matplotlib.rc_context(STYLE):
         for name, size, draw in jobs:
             fig, ax = plt.subplots(figsize=size)
             try:
                 draw(ax)
+                if note and name in per_speaker:
+                    fig.text(0.01, 0.0, note, fontsize=7, color="0.35", ha="left", va="top")
                 paths.extend(save_figure(fig, out / name, formats=formats, dpi=dpi))
             finally:
                 plt.close(fig)
@@ -170,7 +212,9 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
 
 def figures_from_results(results_dir: str | os.PathLike, *, out_dir: str | os.PathLike,
                          formats: Sequence[str] = FORMATS,
-                         affiliations: Mapping[str, str] | None = None) -> list[Path]:
+                         affiliations: Mapping[str, str] | None = None, freq: str = "W",
+                         break_date: str | None = None,
+                         max_speakers: int | None = MAX_SPEAKERS) -> list[Path]:
     """Draw every report figure from the tables of a ``stance score --out DIR`` run.
 
     Parameters
@@ -184,6 +228,8 @@ def figures_from_results(results_dir: str | os.PathLike, *, out_dir: str | os.Pa
     affiliations : mapping, optional
         Speaker → affiliation. By default taken from the bundled actor registry; speakers it
         does not list are grouped last. Pass ``{}`` to order speakers by stance instead.
+    freq, break_date, max_speakers
+        As in :func:`make_figures`.
 
     Returns
     -------
@@ -202,7 +248,17 @@ def figures_from_results(results_dir: str | os.PathLike, *, out_dir: str | os.Pa
           if at_path.is_file() else None)
     if affiliations is None:
         affiliations = _default_affiliations()
-    return make_figures(stances, at, out_dir=out_dir, formats=formats, affiliations=affiliations)
+    return make_figures(stances, at, out_dir=out_dir, formats=formats, affiliations=affiliations,
+                        freq=freq, break_date=break_date, max_speakers=max_speakers)
+
+
+def _dated_sources(stances: pd.DataFrame) -> int:
+    """How many sources have dated statements (0 without a date or source column)."""
+    if "date" not in stances or "source" not in stances:
+        return 0
+    source = stances["source"].astype(str).str.strip()
+    dated = stances["date"].astype(str).str.strip() != ""
+    return int(source[dated & (source != "")].nunique())
 
 
 def _read_table(path: Path, *, numeric: Sequence[str]) -> pd.DataFrame:

@@ -15,6 +15,10 @@ REPO_ROOT: Path | None = _REPO if (_REPO / "pyproject.toml").is_file() else None
 DATA_DIR = (REPO_ROOT or Path.cwd()) / "data"
 ARTICLES_DIR = DATA_DIR / "articles"
 ANNOTATIONS_DIR = DATA_DIR / "annotations"
+#: The bundled real corpus: Kremlin and Ukrainian presidential press items, Oct 2021 – Jun 2022.
+PRESS_DIR = DATA_DIR / "corpora" / "presidential-press"
+#: The date the press corpus is compared before and after: Russia's full-scale invasion.
+PRESS_BREAK_DATE = "2022-02-24"
 RESULTS_DIR = (REPO_ROOT or Path.cwd()) / "results"
 FIGURES_DIR = (REPO_ROOT or Path.cwd()) / "figures"
 

@@ -103,3 +103,27 @@ def test_figures_from_results(tmp_path, stances):
 def test_figures_from_results_explains_missing_table(tmp_path):
     with pytest.raises(FileNotFoundError, match="stances.csv"):
         figures_from_results(tmp_path, out_dir=tmp_path / "figs")
+
+
+def test_corpus_figures_for_two_sources_and_a_break_date(tmp_path, stances):
+    from stance.figures import CORPUS_FIGURE_NAMES
+    two = stances.assign(source=["Gazette" if i % 2 else "Herald" for i in range(len(stances))])
+    paths = make_figures(two, None, out_dir=tmp_path, formats=("png",), freq="M",
+                         break_date="2024-02-01")
+    assert {p.stem for p in paths} == set(FIGURE_NAMES) | set(CORPUS_FIGURE_NAMES)
+    without = make_figures(two, None, out_dir=tmp_path / "b", formats=("png",))
+    assert {p.stem for p in without} == set(FIGURE_NAMES) | {"stance_by_source_over_time"}
+
+
+def test_per_speaker_figures_keep_the_most_quoted_speakers(tmp_path, stances, monkeypatch):
+    drawn = []
+    original = plots.plot_actor_target_heatmap
+
+    def spy(table, **kwargs):
+        drawn.append(set(table["speaker"]))
+        return original(table, **kwargs)
+
+    monkeypatch.setattr(plots, "plot_actor_target_heatmap", spy)
+    make_figures(stances, None, out_dir=tmp_path, formats=("png",), max_speakers=2)
+    counts = actor_target(stances).groupby("speaker")["n"].sum().sort_values(ascending=False)
+    assert drawn == [set(counts.index[:2])]
