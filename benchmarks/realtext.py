@@ -9,7 +9,7 @@ The gold is ``data/annotations/realtext/`` (guideline: ``data/annotations/GUIDEL
 ``presidential.csv``, 56 documents of the bundled presidential press corpus, and
 ``wikinews.csv``, six Wikinews articles read from ``../shared/corpora/wikinews-ukraine``
 (or ``$STANCE_SHARED/corpora/...``; without them those rows are skipped, and said so). The
-split was fixed once, by document (``data/annotations/realtext_documents.csv``): ``dev`` is
+split was fixed once, by document (``data/annotations/realtext/passes/documents.csv``): ``dev`` is
 for tuning, ``test`` is never used to choose anything. Each row of the output is also
 reachable as ``stance evaluate --gold data/annotations/realtext --split SPLIT
 data/corpora/presidential-press [wikinews articles]``.
@@ -52,12 +52,12 @@ def run(split: str, gold: Path = GOLD, **options):
     return evaluate(gold, inputs(), split=split, **options)
 
 
-def summary(report, gold_set: str, split: str) -> dict:
+def summary(report, gold_set: str, split: str, documents: int) -> dict:
     """One row of the results table."""
     a = report.attribution.set_index("kind").loc["all"]
     st = report.stance.set_index("target").loc["all"]
     return {"gold_set": gold_set, "split": split,
-            "documents": report.matches["doc_id"].nunique(), "gold": int(a["gold"]),
+            "documents": documents, "gold": int(a["gold"]),
             "predicted": int(a["predicted"]), "precision": a["precision"],
             "recall": a["recall"], "f1": a["f1"], "speaker_accuracy": a["speaker_accuracy"],
             "stance_pairs_addressed": int(st["addressed"]), "stance_macro_f1": st["macro_f1"],
@@ -74,7 +74,7 @@ def main(argv=None) -> int:
     parser.add_argument("--errors", type=Path, help="CSV listing every miss of the run")
     parser.add_argument("--out", type=Path, default=RESULTS, help="CSV to write")
     args = parser.parse_args(argv)
-    from stance.evaluate import format_report
+    from stance.evaluate import format_report, read_gold
 
     if wikinews_dir() is None:
         print("note: ../shared/corpora/wikinews-ukraine not found (set STANCE_SHARED); the "
@@ -89,7 +89,9 @@ def main(argv=None) -> int:
             if gold_set == "all":
                 print(f"== {split} ==\n{format_report(report)}\n")
                 errors.append(report.errors.assign(split=split))
-            rows.append(summary(report, gold_set, split))
+            docs = read_gold(gold, split=split)["doc_id"]
+            wanted = set(docs) - set(report.skipped_docs)
+            rows.append(summary(report, gold_set, split, len(wanted)))
     table = pd.DataFrame(rows)
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
     if args.split is None:

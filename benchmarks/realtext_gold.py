@@ -7,7 +7,7 @@ Usage (from the repository root)::
 Inputs, all in ``data/annotations/``: ``realtext/passes/*_pass1.csv`` (statements, speakers,
 kinds, forms and stance), ``realtext/passes/*_pass2.csv`` (stance of the same statements by a
 second, independent annotator), ``realtext/passes/adjudication.csv`` (the final label of every
-statement × target the passes disagree on, with the reason) and ``realtext_documents.csv``
+statement × target the passes disagree on, with the reason) and ``realtext/passes/documents.csv``
 (the split of each document, fixed once). A row is ``clear`` unless either pass marked it
 unclear or the adjudicator found a disputed label of it open to either reading.
 
@@ -36,7 +36,7 @@ def build(name: str) -> pd.DataFrame:
     """The adjudicated gold of one set (``presidential`` or ``wikinews``)."""
     first, second = _read(PASSES / f"{name}_pass1.csv"), _read(PASSES / f"{name}_pass2.csv")
     adjudicated = _read(PASSES / "adjudication.csv")
-    splits = _read(ANNOTATIONS / "realtext_documents.csv").set_index("doc_id")["split"]
+    splits = _read(PASSES / "documents.csv").set_index("doc_id")["split"]
     gold = first.copy()
     decisions = {(r.doc_id, r.start, r.end, r.target): r for r in adjudicated.itertuples()}
     merged = gold.merge(second[KEYS + list(TARGETS) + ["clear"]], on=KEYS, how="left",
@@ -64,7 +64,7 @@ def build(name: str) -> pd.DataFrame:
                          f"{sorted(set(gold.loc[gold['split'].isna(), 'doc_id']))}")
     # Documents annotated as holding no statement get one marker row (no anchor, no offsets),
     # so that what the system extracts there still counts against its precision.
-    docs = _read(ANNOTATIONS / "realtext_documents.csv")
+    docs = _read(PASSES / "documents.csv")
     source = "wikinews" if name == "wikinews" else None
     listed = docs[(docs["source"] == "wikinews") == (source == "wikinews")]["doc_id"]
     empty = [d for d in listed if d not in set(gold["doc_id"])]

@@ -1,6 +1,6 @@
 """Choose, once, the presidential-press documents of the real-text gold and their split.
 
-Run once (2026-12-01) to write ``data/annotations/realtext_documents.csv``; kept so the choice
+Run once (2026-12-01) to write ``data/annotations/realtext/passes/documents.csv``; kept so the choice
 can be audited, not rerun: the split is fixed by that file, never redrawn.
 
 Per office 28 documents: up to three per month (October 2021 to June 2022), the rest drawn
@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "corpora" / "presidential-press"
-OUT = ROOT / "data" / "annotations" / "realtext_documents.csv"
+OUT = ROOT / "data" / "annotations" / "realtext" / "passes" / "documents.csv"
 WIKINEWS_GOLD = ROOT / "benchmarks" / "data" / "wikinews_gold.csv"
 
 TARGET_WORDS = re.compile(r"\b(NATO|Alliance|Ukrain\w*|Kyiv|Kiev|Russia\w*|Moscow|Kremlin)\b")

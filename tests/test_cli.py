@@ -131,3 +131,25 @@ def test_evaluate_prints_scores():
     res = _run("evaluate", "--gold", ROOT / "data" / "annotations" / "seed.csv", ARTICLES)
     assert res.returncode == 0, res.stderr
     assert "speaker_accuracy" in res.stdout and "macro_f1" in res.stdout
+
+
+def test_evaluate_reads_gz_corpus_with_split_and_writes_errors(tmp_path):
+    import gzip
+    import json
+    corpus = tmp_path / "press.jsonl.gz"
+    text = "Ana Roth said that Norland would never join NATO."
+    with gzip.open(corpus, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"doc_id": "p1", "date": "2031-01-02", "text": text}) + "\n")
+        fh.write(json.dumps({"doc_id": "p2", "text": "Karel Vos praised the harbour."}) + "\n")
+    gold = tmp_path / "gold.csv"
+    gold.write_text("doc_id,anchor,speaker,kind,NATO,split\n"
+                    "p1,Norland would never join NATO,Ana Roth,reported,against,dev\n"
+                    "p2,the harbour,Karel Vos,reported,,test\n", encoding="utf-8")
+    errors = tmp_path / "errors.csv"
+    res = _run("evaluate", "--gold", gold, "--split", "dev", "--errors", errors, corpus)
+    assert res.returncode == 0, res.stderr
+    assert "sign agreement" in res.stdout and "macro_f1_clear" in res.stdout
+    assert errors.is_file()
+    assert errors.read_text(encoding="utf-8").startswith("error,doc_id,anchor,target,gold,")
+    res = _run("evaluate", "--gold", gold, "--split", "train", corpus)
+    assert res.returncode == 2 and "no gold rows of split 'train'" in res.stderr
