@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .clean import Mask
-from .mentions import (DETERMINERS, GROUP_NOUNS, NATIONALITIES, PRONOUNS,
+from .mentions import (DETERMINERS, GROUP_NOUNS, JOINT_NOUNS, NATIONALITIES, PRONOUNS,
                        TITLE_ABBREVIATIONS, TITLE_WORDS, Entity, LazyTokens, Mention,
                        MentionResolver, Token, fold, tokenize)
 from .paths import resource_text
@@ -51,7 +51,8 @@ _BETWEEN = frozenset("""also has have had will would could might may again later
     previously repeatedly further then once already separately earlier reportedly publicly
     recently frequently quickly firmly strongly sharply openly bluntly angrily flatly initially
     subsequently simply even still yet now on monday tuesday wednesday thursday friday saturday
-    sunday today yesterday not this last week month year morning afternoon evening night""".split())
+    sunday today yesterday not this last week month year morning afternoon evening night
+    specifically particularly especially personally categorically once""".split())
 #: Phrases skipped after a cue before the content starts ("said Tuesday that",
 #: "said in a statement that"); written from wire-copy attribution formulas.
 _AFTER_CUE_RE = re.compile(
@@ -164,6 +165,19 @@ _INVERTED_TAIL = re.compile(r"(?!that\b)(?:[\w’'.-]+[\s,]*){0,4}[.!?]?")
 # A speaker and a colon right before a quotation: `Novak: “…”`.
 _COLON_SPEAKER = re.compile(r"(?<!\bon )(?<!\bvia )(?<!\bin )(?<!\bat )(?<!\bto )([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s*$")
 _ACCORDING = re.compile(r"(?<!\w)[Aa]ccording\s+to(?!\w)")
+#: A transcript turn: a speaker's name (with title words, "of", "the", "and" between) and a
+#: colon opening a sentence or paragraph, as official transcripts and interview write-ups set
+#: them ("President of Russia Vladimir Putin: Colleagues, …", "Artem Zhoga(retranslated): …").
+_TURN = re.compile(r"(?:\*{3}\s*)?((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for))*?"
+                   r"\s*[A-Z][\w’'.-]*)\s*(?:\((?:retranslated|via interpreter|translated|"
+                   r"through an interpreter)\))?:\s+(?=\S)")
+#: Words in a turn's name: past this it is a heading or a list, not a speaker.
+_TURN_WORDS = 14
+#: A written message quoted by the text ("The message reads, in part: “…”"): its author is the
+#: person the text last made its subject ("Vladimir Putin sent a message of greetings …").
+_MESSAGE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[a-z]+\s+){0,2})?"
+                      r"(?:message|letter|telegram|address|greeting|greetings|condolences)"
+                      r"\s+(?:reads|read|says|said|states|stated)(?:,?\s+in\s+part)?\s*[:,]?\s*")
 _PARTICIPLE = re.compile(r",\s+(?:(?:and|while)\s+)?(" + "|".join(sorted(_PARTICIPLES)) + r")(?!\w)")
 _QUOTE_CHARS = "“”„«»\""
 _SPACES = re.compile(r"\s+")
@@ -239,7 +253,9 @@ def _np_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
         j += 1
     if j >= len(toks):
         return None
-    if fold(toks[j].text) in ("he", "she", "it", "they"):
+    if fold(toks[j].text) in ("he", "she", "it", "they", "him", "her", "them") and \
+            (j + 1 == len(toks) or not toks[j + 1].text[:1].isalnum()):
+        # A lone pronoun ("said he", "according to him,"); "her office" is a phrase.
         return toks[j].start, toks[j].end
     k = j
     while k < len(toks) and _np_word(toks[k]) and toks[k].text not in (",", "."):
@@ -329,8 +345,91 @@ class _DocumentAttributor:
         sentences = [s for s in self.sentences if not s.masked]
         for s in sentences:
             self._sentence(s)
+        self._messages()
         self._continuations(sentences)
+        self._transcript_turns(sentences)
+        self._joint_speakers()
         return sorted(self.found, key=lambda f: f.start)
+
+    def _joint_speakers(self) -> None:
+        """ "The leaders agreed …", "The parties noted …": the statement of the meeting's
+        participants, taken as the first two people the document names before it (a readout
+        opens with them: "A had a telephone conversation with B")."""
+        for k, f in enumerate(self.found):
+            ent = f.mention.entity
+            words = [w for w in fold(ent.name).split() if w not in ("two", "both", "the")]
+            if ent.type != "group" or not words or words[0] not in JOINT_NOUNS:
+                continue
+            people: list[str] = []
+            for p, e in self.resolver.seen:
+                if p >= f.start or len(people) == 2:
+                    break
+                if e.type == "person" and e.name not in people:
+                    people.append(e.name)
+            if len(people) == 2:
+                joint = Entity(" + ".join(people), "group", "")
+                self.found[k] = replace(f, mention=replace(f.mention, entity=joint))
+
+    def _last_person(self, pos: int) -> Mention | None:
+        """The person most recently made a speaker or subject before ``pos``."""
+        for p, ent in reversed(self.resolver.salient):
+            if p < pos and ent.type == "person":
+                return Mention(p, p, ent.name, ent, "salient")
+        return None
+
+    def _messages(self) -> None:
+        """ "The message reads, in part: “…”": the quotation is its author's statement."""
+        for m in _MESSAGE.finditer(self.text):
+            if self._masked(m.start()) or self._in_quote(m.start()) is not None:
+                continue
+            q = self._q_by_open.get(m.end())
+            if q is None or id(q) in self.used_quotes:
+                continue
+            author = self._last_person(m.start())
+            if author is None:
+                continue
+            start, end = _trim(self.text, q.start, q.end)
+            if len(self.text[start:end].split()) < MIN_CONTENT_WORDS:
+                continue
+            self.used_quotes.add(id(q))
+            cue = Cue(m.start(), m.end(), m.group().strip(" :,"), "message", "speech")
+            self.found.append(_Found(start, end, "direct", cue, author, (q,), "", m.start()))
+
+    def _transcript_turns(self, sentences: list[Sentence]) -> None:
+        """ "Name: words" opening a sentence: one direct statement per turn, running to the
+        next turn or the end of the paragraph. Statements found inside a turn with the same
+        speaker are parts of it and dropped."""
+        starts = sorted({s.start for s in sentences} | {p.start for p in self.paragraphs})
+        turns = []
+        for pos in starts:
+            if self._masked(pos) or self._in_quote(pos) is not None:
+                continue
+            m = _TURN.match(self.text, pos)
+            if m is None or len(m.group(1).split()) > _TURN_WORDS:
+                continue
+            mention = self.resolver.resolve(m.start(1), m.end(1), bare=True)
+            caps = [w for w in m.group(1).split() if w[:1].isupper()]
+            if mention is None or mention.entity.type != "person" or \
+                    not (mention.entity.in_registry or len(caps) >= 2):
+                continue
+            turns.append((m.start(), m.end(), mention))
+        for k, (t0, t1, mention) in enumerate(turns):
+            para = self.paragraphs[self._para_of(t1)] if self._para_of(t1) >= 0 else None
+            stop = para.end if para is not None else len(self.text)
+            if k + 1 < len(turns):
+                stop = min(stop, turns[k + 1][0])
+            start, end = _trim(self.text, t1, stop)
+            if len(self.text[start:end].split()) < MIN_CONTENT_WORDS:
+                continue
+            name = mention.entity.name
+            self.found = [f for f in self.found if not (
+                start <= f.start < end and (f.mention.entity.name == name
+                                            or fold(f.mention.text) in ("i", "we")))]
+            for q in self._quotes_in(start, end):
+                self.used_quotes.add(id(q))
+            cue = Cue(t0, t1, "(transcript)", "transcript", "speech")
+            self.found.append(_Found(start, end, "direct", cue, mention, (), "", t0))
+            self.resolver.make_salient(t0, mention.entity)
 
     def _sentence(self, s: Sentence) -> None:
         text = self.text
@@ -411,7 +510,9 @@ class _DocumentAttributor:
         if i > 0 and fold(toks[i - 1].text) in _PASSIVE_AUX:
             return None  # "were accused of", "was described as": the subject is not the speaker
         if (c.lemma in _OBJECT_CUES and len(c.text.split()) == 1 and i + 1 < len(toks)
-                and fold(toks[i + 1].text) in _PASSIVE_PREPS):
+                and fold(toks[i + 1].text) in _PASSIVE_PREPS
+                and not (i > 0 and fold(toks[i - 1].text) in PRONOUNS)):
+            # ("He thanked for the help": a pronoun subject, so an active verb.)
             return None  # "envoys accused of spying": a passive participle, no speaker
         mention = None
         np = _np_before(text, toks, i)

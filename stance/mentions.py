@@ -64,8 +64,12 @@ GROUP_NOUNS = frozenset(
     witnesses protesters authorities spokespeople leaders ministers allies governments
     officers commanders activists politicians legislators senators members envoys people
     representatives investigators prosecutors associates supporters opponents voters
-    citizens demonstrators journalists scientists doctors""".split()
+    citizens demonstrators journalists scientists doctors parties sides interlocutors
+    presidents""".split()
 )
+#: Group nouns that name the parties of a meeting or call ("The leaders agreed that …",
+#: "The interlocutors noted …"): in a readout they are its named participants.
+JOINT_NOUNS = frozenset("leaders presidents parties sides interlocutors counterparts".split())
 #: Generic roles ("the minister") and the title words an antecedent must carry to match.
 GENERIC_ROLES = {
     "president": {"president"},
@@ -93,6 +97,10 @@ GENERIC_ROLES = {
     "governor": {"governor", "gov"},
     "mayor": {"mayor"},
     "chief": {"chief", "head"},
+    # Official readouts name their principal by office ("The Head of State noted"); the
+    # title words an antecedent must carry are those of the offices the phrase names.
+    "head of state": {"president", "king", "queen", "monarch"},
+    "head of government": {"prime", "premier", "chancellor"},
 }
 #: Nationality adjectives in roles ("the Polish prime minister") and the affiliation they imply.
 NATIONALITIES = {
@@ -116,6 +124,15 @@ CAPITALS = {
     "brussels": "European Union", "tehran": "Iran", "rome": "Italy", "helsinki": "Finland",
     "stockholm": "Sweden", "ottawa": "Canada", "tokyo": "Japan", "chisinau": "Moldova",
 }
+#: State names as written after "of" ("the President of Russia"), each with the adjective of
+#: NATIONALITIES, so that "the <title> of <state>" resolves as "the <adjective> <title>".
+STATE_ADJECTIVES = {}
+for _adj, _state in NATIONALITIES.items():
+    STATE_ADJECTIVES.setdefault(_state.lower(), _adj)
+STATE_ADJECTIVES.update({"the russian federation": "russian", "russian federation": "russian",
+                         "the united states": "american", "the united kingdom": "british",
+                         "great britain": "british", "the czech republic": "czech",
+                         "the netherlands": "dutch"})
 #: Titles that reveal a person's gender, for he/she when the registry does not know it.
 # How many earlier mentions a pronoun or role description may reach back over: far more than
 # any article needs, and a bound that keeps a pathological 10 MB text linear.
@@ -126,6 +143,8 @@ _MALE_TITLES = frozenset("spokesman chairman congressman king mr businessman".sp
 #: Determiners and possessives allowed at the start of a speaker noun phrase.
 DETERMINERS = frozenset("the a an his her its their our".split())
 PRONOUNS = {"he": "m", "she": "f", "it": None, "they": None, "we": None, "i": None}
+#: Object pronouns as a whole phrase ("according to him"), with their subject form.
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _FUNCTION_CAPS = frozenset(
     """The A An In On At As But And Or For From By With After Before During Speaking Meanwhile
     However Also Earlier Later While When Since Then Now Still Yet Instead Today Yesterday Last
@@ -154,6 +173,8 @@ _FIRST_NAME_BEFORE = re.compile(r"(?<![.!?:;]\s)(?<!^)\b(?!(?:The|A|An|In|On|At|
 _LEADING_THE = re.compile(r"^(the|The)\s+")
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+#: The capitalised bare office that stands for the text's principal (see _resolve_role).
+_PRINCIPAL = re.compile(r"(?:[Tt]he\s+)?(?:President|Head\s+of\s+State)")
 _DETERMINER = re.compile(r"^(the|a|an|some|several|two|three|many)\s+", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-]*\.?$")
 _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
@@ -433,6 +454,19 @@ class MentionResolver:
                 return dated[0]
         return None
 
+    def _principal(self, pos: int, ok) -> Entity | None:
+        """The compatible entity mentioned most often before ``pos`` (the earliest on a tie)."""
+        counts: dict[str, int] = {}
+        first: dict[str, tuple[int, Entity]] = {}
+        for p, ent in self.seen[:bisect_left(self._seen_pos, pos)]:
+            if ok(ent):
+                counts[ent.name] = counts.get(ent.name, 0) + 1
+                first.setdefault(ent.name, (p, ent))
+        if not counts:
+            return None
+        name = min(counts, key=lambda n: (-counts[n], first[n][0]))
+        return first[name][1]
+
     def _recent(self, pos: int, ok) -> Entity | None:
         """The compatible entity mentioned last before ``pos`` (by position in the text)."""
         for p, ent in self._before(bisect_left(self._seen_pos, pos)):
@@ -507,6 +541,9 @@ class MentionResolver:
                 # "associates of Navalny": a group, named by the whole phrase.
                 name = _ARTICLE.sub("", phrase)
                 return Mention(start, end, phrase, Entity(name, "group"), "group")
+            office = self._office_of_state(start, left, phrase[len(left):])
+            if office is not None:
+                return Mention(start, end, phrase, office, "role")
             left_names = [t for t in left.split() if t[:1].isupper() and _is_name_word(t)
                           and fold(t) not in NATIONALITIES and fold(t) not in TITLE_WORDS
                           and t.rstrip(".") not in TITLE_ABBREVIATIONS]
@@ -527,8 +564,9 @@ class MentionResolver:
                 return Mention(start, end, phrase, Entity(f"{owner.name}'s {poss.group(2)}", kind,
                                                           owner.affiliation), "possessive")
             return None
-        if low in PRONOUNS:
-            ent = self.resolve_pronoun(start, low)
+        if low in PRONOUNS or low in _OBJECT_PRONOUNS:
+            # "According to him, …": an object pronoun refers as its subject form would.
+            ent = self.resolve_pronoun(start, _OBJECT_PRONOUNS.get(low, low))
             return Mention(start, end, phrase, ent, "pronoun") if ent else None
         bare = _ARTICLE.sub("", phrase)
         cands = self.actors.lookup(bare)
@@ -567,6 +605,13 @@ class MentionResolver:
             while i > 0 and toks[i - 1] in names:
                 i -= 1
             run = toks[i:]
+            while len(run) > 2 and (fold(run[0]) in STATE_ADJECTIVES
+                                    or (i > 0 and toks[i - 1] in ("of", "and", "the"))):
+                # "Deputy Head of the Office of the President of Ukraine Ihor Zhovkva",
+                # "Member of the Presidency of Bosnia and Herzegovina Milorad Dodik": a state,
+                # or a word right after "of"/"and", ends the title; the name follows it.
+                run = run[1:]
+                i += 1
             if len(run) > 2 and any(t in INSTITUTION_HEADS or t in _PLACE_HEADS for t in run[:-2]):
                 # "the United Nations Nikki Haley": the organisation ends before the name.
                 run = run[-2:]
@@ -593,7 +638,7 @@ class MentionResolver:
                     ent = Entity(full, "person", _nationality(title_words), _title_gender(title_words),
                                  frozenset(title_words))
                     return Mention(start, end, phrase, ent, "title+name")
-        role = self._resolve_role(start, low, words)
+        role = self._resolve_role(start, low, words, principal=bool(_PRINCIPAL.fullmatch(phrase)))
         if role is not None:
             return Mention(start, end, phrase, role, "role")
         head = words[-1] if words else ""
@@ -609,12 +654,32 @@ class MentionResolver:
             return Mention(start, end, phrase, Entity(name, "group", _nationality(words)), "group")
         return None
 
+    def _office_of_state(self, pos: int, left: str, right: str) -> Entity | None:
+        """ "the President of Russia", "the Prime Minister of Slovakia": an office named by
+        its title and its state, resolved as the role "the Russian president" would be."""
+        title = [w for w in fold(_ARTICLE.sub("", left)).split()]
+        if not title or any(w not in TITLE_WORDS for w in title):
+            return None
+        state = fold(re.sub(r"^\s+of\s+", "", right)).strip()
+        adjective = STATE_ADJECTIVES.get(state)
+        if adjective is None:
+            return None
+        words = ["the", adjective, *title]
+        found = self._resolve_role(pos, " ".join(words), words)
+        if found is not None:
+            return found
+        # No antecedent: the office is the best name the text gives, and it is a person.
+        name = _ARTICLE.sub("", left).strip() + " of " + re.sub(r"^\s+of\s+", "", right).strip()
+        return Entity(name, "person", NATIONALITIES.get(adjective, ""), _title_gender(title),
+                      frozenset(title))
+
     def _name_like(self, word: str) -> bool:
         """A lone capitalised word right before a cue ("Varga said") is taken as a surname."""
         return word[:1].isupper() and fold(word) not in NATIONALITIES and word not in _FUNCTION_CAPS \
             and word not in INSTITUTION_HEADS and len(word) > 1
 
-    def _resolve_role(self, pos: int, low: str, words: list[str]) -> Entity | None:
+    def _resolve_role(self, pos: int, low: str, words: list[str], *,
+                      principal: bool = False) -> Entity | None:
         cands = self.actors.by_role(low, year=self.year)
         if cands:
             actor = cands[0] if len(cands) == 1 else self._pick(cands, pos)
@@ -641,7 +706,10 @@ class MentionResolver:
             if e.type != "person" or not (self.titles_of(e) & needed):
                 return False
             return not nationality or not e.affiliation or e.affiliation == nationality
-        return self._recent(pos + 1, ok)
+        # "The President" / "the Head of State", capitalised and bare, is the text's principal
+        # (the president it names most, as an office's readout does its own), not whoever was
+        # named last: a readout names the counterpart last.
+        return self._principal(pos + 1, ok) if principal else self._recent(pos + 1, ok)
 
 
 _INSTITUTION_PHRASE = re.compile(
@@ -655,8 +723,12 @@ _INSTITUTION_HEAD = re.compile(r"(?:" + "|".join(sorted(INSTITUTION_HEADS - {"NA
 # Title words as a trie (longest first at each branch), which the engine walks far faster
 # than a flat list of alternatives.
 _TITLE_ALT = r"(?:(?i:" + _trie_regex(TITLE_WORDS) + r")|(?:" + _trie_regex(TITLE_ABBREVIATIONS) + r")\.?)"
+# "President of France Emmanuel Macron": the state may follow the title words.
+_OF_STATE = (r"(?:\s+of\s+(?:the\s+)?(?:" + "|".join(sorted(
+    {re.escape(s) for s in NATIONALITIES.values() if s[:1].isupper()} | {"Russian Federation"},
+    key=len, reverse=True)) + r"))?")
 _TITLE_NAME = re.compile(
-    r"(?<![\w’'-])(" + _TITLE_ALT + r"(?:\s+" + _TITLE_ALT + r")*)\s+"
+    r"(?<![\w’'-])(" + _TITLE_ALT + r"(?:\s+" + _TITLE_ALT + r")*" + _OF_STATE + r")\s+"
     r"((?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*"
     r"(?:\s+(?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*)*)")
 _ABBREV_END = re.compile(r"(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.?$")
@@ -669,7 +741,8 @@ def _is_name_word(word: str) -> bool:
 def _nationality(words: Iterable[str]) -> str:
     for w in words:
         w = fold(w)
-        aff = NATIONALITIES.get(w[:-2] if w.endswith("'s") else w)
+        w = w[:-2] if w.endswith("'s") else w
+        aff = NATIONALITIES.get(w) or NATIONALITIES.get(STATE_ADJECTIVES.get(w, ""))
         if aff:
             return aff
     return ""

@@ -24,7 +24,9 @@ _OPENERS = frozenset(_CLOSERS)
 _MARKS = re.compile("[" + re.escape("".join(sorted(
     set(_CLOSERS) | {c for closers in _CLOSERS.values() for c in closers}))) + "]")
 # Characters after which a straight quote opens rather than closes.
-_OPEN_CONTEXT = frozenset(" \t\n([{—–-/\u00a0")
+# A colon too: scraped text often loses the space of `reads:"…"`, and a closing mark right
+# after a colon is rare (a quoted phrase ending in a colon).
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/\u00a0:")
 
 
 @dataclass(frozen=True)

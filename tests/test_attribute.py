@@ -262,3 +262,101 @@ def test_quote_then_name_then_description_then_cue(actors):
     text = "“The port stays closed,” Ivo Tamm, a spokesman for the harbour board, said."
     found = [(s.speaker, s.kind, s.text) for s in extract_statements("x", text, actors=actors)]
     assert found == [("Ivo Tamm", "direct", "The port stays closed")]
+
+
+# -- official readouts and transcripts (mechanisms found on the real-text dev split) ---------
+
+def test_office_of_a_state_resolves_to_its_holder(actors):
+    # A real state (the mechanism knows states by name), a fictional office holder.
+    text = ("Prime Minister of Finland Ana Roth met the delegation. The Prime Minister of "
+            "Finland stressed that the bridge would be rebuilt.")
+    st = _by_anchor(_run(text, actors), "the bridge would be rebuilt")
+    assert st.speaker == "Ana Roth"
+
+
+def test_office_of_a_state_without_antecedent_is_a_person_not_the_state(actors):
+    st = _by_anchor(_run("The Prime Minister of Slovakia stressed that the fund is needed.",
+                         actors), "the fund is needed")
+    assert st.speaker == "Prime Minister of Slovakia" and st.speaker_type == "person"
+
+
+def test_registry_office_of_state(actors):
+    text = "The President of Russia emphasised that the talks had stalled."
+    assert _by_anchor(_run(text, actors, year=2021), "the talks had stalled").speaker == \
+        "Vladimir Putin"
+
+
+def test_head_of_state_is_the_last_president(actors):
+    text = ("President Karel Vos opened the forum. The Head of State noted that the harbour "
+            "would reopen.")
+    assert _by_anchor(_run(text, actors), "the harbour would reopen").speaker == "Karel Vos"
+
+
+def test_state_name_ends_a_title_before_the_name(actors):
+    text = ("Deputy Head of the Office of the President of Ukraine Lesia Marko noted that the "
+            "talks were useful.")
+    assert _by_anchor(_run(text, actors), "the talks were useful").speaker == "Lesia Marko"
+
+
+def test_transcript_turns(actors):
+    text = ("Chair of the Norland Council Ana Roth: Colleagues, we will rebuild the harbour. "
+            "I have said so before. Karel Vos: Thank you, we support the plan fully.")
+    statements = _run(text, actors)
+    first = _by_anchor(statements, "we will rebuild the harbour")
+    assert (first.speaker, first.kind, first.cue) == ("Ana Roth", "direct", "(transcript)")
+    assert "I have said so before" in first.text          # the turn runs to the next turn
+    assert _by_anchor(statements, "we support the plan").speaker == "Karel Vos"
+    assert not any(s.cue == "said" for s in statements)   # "I have said" is part of the turn
+
+
+def test_a_colon_heading_is_not_a_transcript_turn(actors):
+    assert _run("Note: the session was held online with all members present.", actors) == []
+
+
+def test_quoted_message_belongs_to_its_sender(actors):
+    text = ('President Karel Vos sent a message of greetings to the school. The message reads, '
+            'in part:"The school has become part of the history of our country."')
+    st = _by_anchor(_run(text, actors), "part of the history of our country")
+    assert (st.speaker, st.kind) == ("Karel Vos", "direct")
+
+
+@pytest.mark.parametrize("subject", ["The leaders", "The parties", "The two presidents",
+                                     "The interlocutors"])
+def test_joint_statement_goes_to_the_participants(actors, subject):
+    text = (f"President Karel Vos had a telephone conversation with Prime Minister Ana Roth. "
+            f"{subject} agreed that the talks should continue.")
+    st = _by_anchor(_run(text, actors), "the talks should continue")
+    assert (st.speaker, st.speaker_type) == ("Karel Vos + Ana Roth", "group")
+
+
+def test_joint_noun_without_two_named_participants_stays_a_group(actors):
+    st = _by_anchor(_run("The leaders agreed that the talks should continue.", actors),
+                    "the talks should continue")
+    assert st.speaker == "leaders"
+
+
+@pytest.mark.parametrize("text, anchor", [
+    ("Karel Vos met the envoys. According to him, the talks are not easy at all.",
+     "the talks are not easy"),
+    ("Karel Vos met the envoys. He thanked for the assistance in rebuilding the port.",
+     "the assistance in rebuilding"),
+    ("Karel Vos drew attention to the provocative nature of the exercises.",
+     "the provocative nature"),
+    ("Karel Vos spoke in favour of discussing these problems directly.",
+     "discussing these problems"),
+    ("Karel Vos is convinced that the war will end in victory.", "the war will end"),
+])
+def test_readout_cues_and_object_pronouns(actors, text, anchor):
+    assert _by_anchor(_run(text, actors), anchor).speaker == "Karel Vos"
+
+
+def test_bare_capitalised_president_is_the_most_named_one(actors):
+    text = ("President Karel Vos met the press. President Karel Vos thanked the volunteers. "
+            "Later he met President Ana Roth. The Head of State noted that the talks went well.")
+    assert _by_anchor(_run(text, actors), "the talks went well").speaker == "Karel Vos"
+
+
+def test_a_described_president_is_still_the_last_one_named(actors):
+    text = ("President Karel Vos met the press. Later he met President Ana Roth. The visiting "
+            "president said that the talks went well.")
+    assert _by_anchor(_run(text, actors), "the talks went well").speaker == "Ana Roth"
