@@ -28,7 +28,11 @@ LABELS = ("favor", "neutral", "against")
 #: Grouping keys that :func:`aggregate_by` accepts, besides ``"period"``.
 BY_COLUMNS = ("doc_id", "source")
 #: Period lengths for ``aggregate_by(by="period")``: day, week (Monday to Sunday), month.
-FREQS = {"D": "D", "W": "W-SUN", "M": "M"}
+FREQS = {"D": "D", "W": "W-SUN", "M": "M", "Q": "Q", "Y": "Y"}
+#: What each period is called on a chart.
+FREQ_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+#: pandas frequency of the periods' first days, for a gapless range of periods.
+_PERIOD_STARTS = {"D": "D", "W": "W-MON", "M": "MS", "Q": "QS", "Y": "YS"}
 # Above this many resampled values a bootstrap draw is made in slices, so one very talkative
 # speaker cannot ask for gigabytes (one slice: 1M indices ≈ 8 MB, and as much again gathered).
 _MAX_DRAW = 1_000_000
@@ -92,8 +96,9 @@ def aggregate_by(stances: pd.DataFrame, by: str | Sequence[str], *, freq: str = 
         Extra grouping keys. ``"period"`` groups by the calendar period of ``date`` (see
         ``freq``); rows whose ``date`` is missing or cannot be parsed are left out, and so
         are rows without a ``source`` when grouping by source.
-    freq : {"D", "W", "M"}, default "W"
-        Period length for ``by="period"``: day, week (Monday to Sunday) or calendar month.
+    freq : {"D", "W", "M", "Q", "Y"}, default "W"
+        Period length for ``by="period"``: day, week (Monday to Sunday), calendar month,
+        quarter or year.
     min_n, n_boot, seed, ci
         As in :func:`actor_target`.
 
@@ -113,8 +118,8 @@ def aggregate_by(stances: pd.DataFrame, by: str | Sequence[str], *, freq: str = 
         raise ValueError(f"aggregate_by: cannot group by {bad[0] if bad else 'nothing'!r}; "
                          f"use one or more of {', '.join(BY_COLUMNS)}, period")
     if freq not in FREQS:
-        raise ValueError(f"aggregate_by: unknown freq {freq!r}; use 'D' (day), 'W' (week) "
-                         "or 'M' (month)")
+        raise ValueError(f"aggregate_by: unknown freq {freq!r}; use 'D' (day), 'W' (week), "
+                         "'M' (month), 'Q' (quarter) or 'Y' (year)")
     _check_columns(stances, [k for k in keys if k != "period"] +
                    (["date"] if "period" in keys else []), "aggregate_by")
     frame = stances.copy()
@@ -171,6 +176,12 @@ def compare_periods(stances: pd.DataFrame, *, break_date: str, by: str = "source
     out = out.sort_values([by, "target", "period"], kind="stable").reset_index(drop=True)
     out["period"] = out["period"].astype(str)
     return out[[by, "target", "period", *STAT_COLUMNS]]
+
+
+def period_range(first, last, freq: str = "W") -> pd.DatetimeIndex:
+    """Every period start from ``first`` to ``last`` (both period starts), empty ones too, so
+    a line drawn over it breaks where a period has no data instead of joining across it."""
+    return pd.date_range(first, last, freq=_PERIOD_STARTS[freq])
 
 
 def period_start(dates: pd.Series, freq: str = "W") -> pd.Series:

@@ -35,7 +35,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="comma-separated target alias groups to use ('' for none; "
                         "default: the registry's defaults, e.g. 'west')")
     s.add_argument("--method", choices=("lexicon", "model", "ensemble"), default="lexicon")
-    s.add_argument("--model", metavar="FILE", help="a saved StanceClassifier (JSON)")
+    s.add_argument("--model", metavar="FILE", help="a saved StanceClassifier (JSON; default for "
+                   "--method model/ensemble: the model shipped in stance/resources/models)")
     s.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     s.add_argument("--engine", choices=("local", "dask"), default="local")
@@ -49,9 +50,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="a `stance score` output directory (default: score the bundled data)")
     f.add_argument("--out", metavar="DIR", default=None, help="figure directory (default: figures/)")
     f.add_argument("--formats", default="png,svg,pdf", help="comma-separated: png,svg,pdf")
-    f.add_argument("--freq", choices=("D", "W", "M"), default=None,
-                   help="period of the figures over time: day, week or month (default: W; M "
-                        "for the bundled press corpus)")
+    f.add_argument("--freq", choices=("D", "W", "M", "Q", "Y"), default=None,
+                   help="period of the figures over time: day, week, month, quarter or year "
+                        "(default: W; M for the bundled press corpus)")
     f.add_argument("--break-date", metavar="YYYY-MM-DD", default=None,
                    help="also draw each source's stance before and after this date")
 
@@ -106,8 +107,11 @@ def _score(args) -> int:
     _check_inputs(args.inputs)
     out = _check_out(args.out)
     if args.method in ("model", "ensemble") and not args.model:
-        raise UsageError(f"--method {args.method} needs --model FILE (a model saved with "
-                         "StanceClassifier.save)")
+        from .paths import bundled_model
+        args.model = bundled_model()
+        if args.model is None:
+            raise UsageError(f"--method {args.method} needs --model FILE (a model saved with "
+                             "StanceClassifier.save)")
     if args.model and not Path(args.model).is_file():
         raise UsageError(f"{args.model}: model file not found")
     jobs = args.jobs or os.cpu_count() or 1
@@ -178,7 +182,10 @@ def _evaluate(args) -> int:
     if not Path(args.gold).exists():
         raise UsageError(f"{args.gold}: gold annotations not found; give a CSV file or a folder")
     if args.method in ("model", "ensemble") and not args.model:
-        raise UsageError(f"--method {args.method} needs --model FILE")
+        from .paths import bundled_model
+        args.model = bundled_model()
+        if args.model is None:
+            raise UsageError(f"--method {args.method} needs --model FILE")
     report = evaluate(args.gold, args.inputs, split=args.split, actors=args.actors,
                       targets=args.targets, method=args.method, model=args.model)
     print(format_report(report))

@@ -29,7 +29,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from .aggregate import FREQS, LABELS, period_start
+from .aggregate import FREQ_NAMES, FREQS, LABELS, period_range, period_start
 
 __all__ = [
     "plot_actor_target_heatmap", "plot_actor_target_intervals", "plot_statement_strip",
@@ -399,8 +399,9 @@ def plot_stance_over_time(stances: pd.DataFrame, *, freq: str = "W", max_lines: 
     stances : DataFrame
         The ``stances`` table with a ``date`` column. Rows without a parseable date are left
         out; when none is left the Axes says so instead of raising.
-    freq : {"D", "W", "M"}, default "W"
-        Period: day, week (Monday to Sunday, plotted at its Monday) or month.
+    freq : {"D", "W", "M", "Q", "Y"}, default "W"
+        Period: day, week (Monday to Sunday, plotted at its Monday), month, quarter or year.
+        A period without statements is a gap: lines never join across it.
     max_lines : int, default 8
         Keep this many speaker × target pairs, those with the most dated statements, so the
         lines stay tellable apart.
@@ -418,9 +419,10 @@ def plot_stance_over_time(stances: pd.DataFrame, *, freq: str = "W", max_lines: 
     """
     ax = plt.gca() if ax is None else ax
     if freq not in FREQS:
-        raise ValueError(f"plot_stance_over_time: unknown freq {freq!r}; use 'D', 'W' or 'M'")
+        raise ValueError(f"plot_stance_over_time: unknown freq {freq!r}; use one of "
+                         f"{', '.join(FREQS)}")
     frame = _table(stances, ("speaker", "target", "score"), "plot_stance_over_time")
-    unit = {"D": "day", "W": "week", "M": "month"}[freq]
+    unit = FREQ_NAMES[freq]
     ax.set_title(f"Mean stance per {unit}")
     if "date" in frame:
         frame["period"] = period_start(frame["date"], freq).to_numpy()
@@ -442,8 +444,10 @@ def plot_stance_over_time(stances: pd.DataFrame, *, freq: str = "W", max_lines: 
     speakers = sorted(shown["speaker"].unique(), key=str)
     styles = ("-", "--", ":", "-.")
     shown = shown.assign(_t=shown["target"].map({t: i for i, t in enumerate(cols)}))
+    periods = period_range(per["period"].min(), per["period"].max(), freq)
     for _, pair in shown.sort_values(["_t", "speaker"], kind="stable").iterrows():
         line = per[(per["speaker"] == pair["speaker"]) & (per["target"] == pair["target"])]
+        line = line.set_index("period").reindex(periods).rename_axis("period").reset_index()
         k = speakers.index(pair["speaker"])
         opts = dict(color=_target_colour(int(pair["_t"])),
                     marker=TARGET_MARKERS[k % len(TARGET_MARKERS)],
@@ -457,7 +461,7 @@ def plot_stance_over_time(stances: pd.DataFrame, *, freq: str = "W", max_lines: 
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_xlabel({"D": "day", "W": "week (plotted at its Monday)", "M": "month"}[freq])
+    ax.set_xlabel("week (plotted at its Monday)" if freq == "W" else unit)
     ax.set_ylabel(STANCE_LABEL)
     if len(totals) > len(shown):
         ax.set_title(f"Mean stance per {unit}, the {len(shown)} speaker \u2013 target pairs "

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from .aggregate import FREQS, compare_periods, period_start
+from .aggregate import FREQ_NAMES, FREQS, compare_periods, period_range, period_start
 from .plots import (STANCE_LABEL, TARGET_MARKERS, _no_data, _table, _target_colour,
                     _target_order)
 
@@ -36,7 +36,7 @@ def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M",
     ----------
     stances : DataFrame
         The ``stances`` table with ``date`` and ``source`` columns.
-    freq : {"D", "W", "M"}, default "M"
+    freq : {"D", "W", "M", "Q", "Y"}, default "M"
         Period length.
     targets : list of str, optional
         Targets to include (default: all).
@@ -53,21 +53,21 @@ def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M",
     """
     ax = plt.gca() if ax is None else ax
     if freq not in FREQS:
-        raise ValueError(f"plot_source_over_time: unknown freq {freq!r}; use 'D', 'W' or 'M'")
+        raise ValueError(f"plot_source_over_time: unknown freq {freq!r}; use one of "
+                         f"{', '.join(FREQS)}")
     frame = _table(stances, ("source", "target", "score", "date"), "plot_source_over_time")
     frame["period"] = period_start(frame["date"], freq).to_numpy()
     frame = frame[frame["period"].notna() & frame["score"].notna() &
                   (frame["source"].astype(str) != "")]
     if targets is not None:
         frame = frame[frame["target"].isin(targets)]
-    unit = {"D": "day", "W": "week", "M": "month"}[freq]
+    unit = FREQ_NAMES[freq]
     ax.set_title(f"Mean stance per {unit} and source (all speakers quoted)")
     if frame.empty:
         return _no_data(ax, "No dated statements with a source")
     per = (frame.groupby(["source", "target", "period"], sort=True)["score"]
            .agg(["mean", "size"]).reset_index())
-    periods = pd.date_range(per["period"].min(), per["period"].max(),
-                            freq={"D": "D", "W": "W-MON", "M": "MS"}[freq])
+    periods = period_range(per["period"].min(), per["period"].max(), freq)
     cols = _target_order(per, targets)
     sources = sorted(per["source"].unique(), key=str)
     for j, target in enumerate(cols):

@@ -149,7 +149,7 @@ def test_aggregate_by_period_leaves_out_undated_rows(stances):
 
 @pytest.mark.parametrize("kwargs, match", [
     (dict(by="speaker"), "cannot group by 'speaker'"),
-    (dict(by="period", freq="Q"), "unknown freq"),
+    (dict(by="period", freq="H"), "unknown freq"),
 ])
 def test_aggregate_by_rejects_bad_options(stances, kwargs, match):
     with pytest.raises(ValueError, match=match):
@@ -161,3 +161,16 @@ def test_period_start_parses_mixed_dates():
                                   "", None, "not a date"]), "W")
     assert list(out[:3]) == [pd.Timestamp("2024-03-04")] * 3
     assert out[3:].isna().all()
+
+
+def test_quarters_and_years(stances):
+    quarterly = aggregate_by(stances, "period", freq="Q")
+    assert set(quarterly["period"]) == {pd.Timestamp("2024-01-01")}
+    yearly = aggregate_by(stances, "period", freq="Y")
+    assert set(yearly["period"]) == {pd.Timestamp("2024-01-01")}
+
+
+def test_period_range_keeps_empty_periods():
+    from stance.aggregate import period_range
+    months = period_range(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-04-01"), "M")
+    assert len(months) == 4

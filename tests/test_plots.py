@@ -197,3 +197,12 @@ def test_bad_order_is_explained(table):
 def test_duplicate_pairs_are_explained(table):
     with pytest.raises(ValueError, match="several rows"):
         plots.plot_actor_target_heatmap(pd.concat([table, table]))
+
+
+def test_stance_over_time_breaks_lines_at_empty_periods():
+    rows = pd.DataFrame({"speaker": "Ana Roth", "target": "NATO", "score": [0.5, 0.4, -0.2],
+                         "statement_id": ["a:1", "b:1", "c:1"], "label": "favor",
+                         "date": ["2031-01-05", "2031-02-03", "2031-05-02"]})
+    ax = plots.plot_stance_over_time(rows, freq="M")
+    y = np.asarray(ax.get_lines()[0].get_ydata(), dtype=float)
+    assert len(y) == 5 and np.isnan(y).sum() == 2     # March and April are gaps
