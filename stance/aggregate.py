@@ -5,8 +5,12 @@ a speaker made about a target, their mean stance with a percentile bootstrap int
 label counts. :func:`aggregate_by` computes the same statistics within documents, sources or
 calendar periods.
 
-The unit of resampling is the statement: a statement that addresses the same target twice
-counts once (its scores averaged), so a long quotation does not weigh more than a short one.
+The mean is over statements: a statement that addresses the same target twice counts once
+(its scores averaged), so a long quotation does not weigh more than a short one. The interval
+resamples **documents** by default (a cluster bootstrap): the statements of one article share
+its author, its occasion and its framing, so they are not independent draws, and resampling
+them one by one would make the interval too narrow. ``unit="statement"`` gives the old,
+statement-level interval for comparison.
 """
 from __future__ import annotations
 
@@ -37,10 +41,12 @@ _PERIOD_STARTS = {"D": "D", "W": "W-MON", "M": "MS", "Q": "QS", "Y": "YS"}
 # speaker cannot ask for gigabytes (one slice: 1M indices ≈ 8 MB, and as much again gathered).
 _MAX_DRAW = 1_000_000
 _REQUIRED = ("statement_id", "speaker", "target", "score", "label")
+#: What the bootstrap may resample (see the module docstring).
+UNITS = ("document", "statement")
 
 
 def actor_target(stances: pd.DataFrame, *, min_n: int = 1, n_boot: int = 2000, seed: int = 0,
-                 ci: float = 0.95) -> pd.DataFrame:
+                 ci: float = 0.95, unit: str = "document") -> pd.DataFrame:
     """Summarise stance per speaker × target.
 
     Parameters
@@ -56,13 +62,18 @@ def actor_target(stances: pd.DataFrame, *, min_n: int = 1, n_boot: int = 2000, s
         Seed of :func:`numpy.random.default_rng`; the same input gives the same interval.
     ci : float, default 0.95
         Coverage of the percentile bootstrap interval.
+    unit : {"document", "statement"}, default "document"
+        What the bootstrap resamples: documents (each with all its statements; the document is
+        the ``doc_id`` column, else the part of ``statement_id`` before its last colon), or
+        single statements.
 
     Returns
     -------
     DataFrame
         Columns ``speaker, target, n, mean, ci_low, ci_high, favor, neutral, against``,
-        sorted by speaker then target. ``n`` counts distinct statements; with ``n == 1`` the
-        interval is the point itself.
+        sorted by speaker then target. ``n`` counts distinct statements; with one statement,
+        or (for ``unit="document"``) all statements in one document, the interval is the point
+        itself: there is nothing to resample.
 
     Notes
     -----
@@ -80,7 +91,7 @@ def actor_target(stances: pd.DataFrame, *, min_n: int = 1, n_boot: int = 2000, s
       speaker target  n  mean  favor
     0       A   NATO  2   0.2      1
     """
-    return _summarise(stances, [], min_n=min_n, n_boot=n_boot, seed=seed, ci=ci)
+    return _summarise(stances, [], min_n=min_n, n_boot=n_boot, seed=seed, ci=ci, unit=unit)
 
 
 def aggregate_by(stances: pd.DataFrame, by: str | Sequence[str], *, freq: str = "W",
@@ -206,14 +217,18 @@ def _check_columns(frame: pd.DataFrame, extra: Iterable[str], who: str) -> None:
 
 
 def _summarise(stances: pd.DataFrame, keys: list[str], *, min_n: int, n_boot: int, seed: int,
-               ci: float) -> pd.DataFrame:
+               ci: float, unit: str = "document") -> pd.DataFrame:
     _check_columns(stances, keys, "actor_target")
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
     if not 0 < ci < 1:
         raise ValueError(f"ci must be between 0 and 1 (e.g. 0.95), not {ci!r}")
     if n_boot < 1:
         raise ValueError(f"n_boot must be at least 1, not {n_boot!r}")
     columns = [*keys, *ACTOR_TARGET_COLUMNS]
     frame = stances[[*keys, *_REQUIRED]].copy()
+    frame["_doc"] = (stances["doc_id"].astype(str) if "doc_id" in stances.columns
+                     else stances["statement_id"].astype(str).str.rsplit(":", n=1).str[0])
     frame["score"] = pd.to_numeric(frame["score"], errors="coerce")
     frame = frame[frame["score"].notna()]
     if frame.empty:
@@ -222,7 +237,8 @@ def _summarise(stances: pd.DataFrame, keys: list[str], *, min_n: int, n_boot: in
     pair = [*keys, "speaker", "target"]
     # One row per statement: average repeated rows, keep the first row's label.
     per_statement = (frame.groupby([*pair, "statement_id"], sort=True, dropna=False)
-                     .agg(score=("score", "mean"), label=("label", "first"))
+                     .agg(score=("score", "mean"), label=("label", "first"),
+                          _doc=("_doc", "first"))
                      .reset_index())
     groups = per_statement.groupby(pair, sort=True, dropna=False)
     out = groups["score"].agg(n="size", mean="mean").reset_index()
@@ -231,8 +247,12 @@ def _summarise(stances: pd.DataFrame, keys: list[str], *, min_n: int, n_boot: in
     out = out.merge(counts.reset_index(), on=pair, how="left")
 
     lows, highs = [], []
-    for _, scores in groups["score"]:
-        low, high = _bootstrap(scores.to_numpy(dtype=float), n_boot, seed, ci)
+    for _, g in groups:
+        scores = g["score"].to_numpy(dtype=float)
+        if unit == "document":
+            low, high = _cluster_bootstrap(scores, g["_doc"].to_numpy(), n_boot, seed, ci)
+        else:
+            low, high = _bootstrap(scores, n_boot, seed, ci)
         lows.append(low)
         highs.append(high)
     out["ci_low"] = lows
@@ -245,6 +265,32 @@ def _summarise(stances: pd.DataFrame, keys: list[str], *, min_n: int, n_boot: in
     out = out[out["n"] >= min_n]
     out = out.sort_values(pair, kind="stable", na_position="last")
     return _typed(out[columns].reset_index(drop=True))
+
+
+def _cluster_bootstrap(scores: np.ndarray, docs: np.ndarray, n_boot: int, seed: int,
+                       ci: float) -> tuple[float, float]:
+    """Percentile interval of the mean statement score, resampling whole documents.
+
+    Each resample draws documents with replacement and takes the mean over all their
+    statements (the ratio of summed scores to summed counts), through
+    :func:`scipy.stats.bootstrap` with the documents' (sum, count) pairs as paired samples.
+    """
+    from scipy.stats import bootstrap
+
+    codes, inverse = np.unique(docs, return_inverse=True)
+    if len(codes) == 1:
+        mean = float(scores.mean())
+        return mean, mean
+    sums = np.bincount(inverse, weights=scores)
+    counts = np.bincount(inverse).astype(float)
+
+    def ratio(s, c, axis=-1):
+        return s.sum(axis=axis) / c.sum(axis=axis)
+
+    res = bootstrap((sums, counts), ratio, paired=True, vectorized=True, n_resamples=n_boot,
+                    batch=max(1, _MAX_DRAW // len(codes)), confidence_level=ci,
+                    method="percentile", rng=np.random.default_rng(seed))
+    return float(res.confidence_interval.low), float(res.confidence_interval.high)
 
 
 def _bootstrap(scores: np.ndarray, n_boot: int, seed: int, ci: float) -> tuple[float, float]:

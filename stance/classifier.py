@@ -18,6 +18,9 @@ The features of one example:
   distance from the mention in buckets (1, 2, 3-4, 5-8, 9+ words), and the same for the sign of
   every polar word (VADER or AFINN) within 20 words, so "attacked" right before the target
   weighs differently from "attacked" at the far end of the sentence;
+* with ``use_relation=True``: the speaker's relation to the target, from an optional
+  ``relation`` column of ``X`` (``own``: the speaker's own state; ``other``; ``unknown``, also
+  when the column is absent), one indicator each;
 * with ``use_lexicon=True``: the lexicon scorer's score and label, its rule families (with the
   sign of their contribution) and cue words, VADER compound sentiment of the sentence, of each
   context window and of the mention's clause, and the summed VADER valence of the polar words
@@ -52,6 +55,8 @@ __all__ = ["StanceClassifier", "ensemble_scores", "LABELS"]
 
 #: The three stance labels, sorted as scikit-learn sorts ``classes_``.
 LABELS = ("against", "favor", "neutral")
+#: Values of the optional ``relation`` column (``use_relation=True``).
+RELATIONS = ("own", "other", "unknown")
 
 #: Marks a file written by :meth:`StanceClassifier.save`; checked by :meth:`StanceClassifier.load`.
 _FORMAT = "stance-classifier"
@@ -377,6 +382,12 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         Add the position-tagged families: context words and word pairs, and the signs of polar
         words, each with its side and distance from the mention (three more hashed blocks of
         ``n_features`` buckets each).
+    use_relation : bool, default=False
+        Add the speaker's relation to the target (column ``relation`` of ``X``: ``own``,
+        ``other`` or ``unknown``) as three indicator features. What a mention-level data set
+        such as NewsMTSC cannot know, and what the pipeline knows from the actor registry:
+        speakers in official communications speak for their own state (see
+        ``benchmarks/train_realtext.py``).
     class_weight : dict, "balanced" or None, default=None
         Passed to :class:`~sklearn.linear_model.LogisticRegression` (see
         :data:`_DEFAULT_CLASS_WEIGHT` for why no weighting is the default).
@@ -436,8 +447,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(self, C=_DEFAULT_C, *, window=5, word_ngram_range=(1, 2),
                  char_ngram_range=(2, 5), n_features=2 ** 18, use_lexicon=True,
-                 use_positions=True, class_weight=_DEFAULT_CLASS_WEIGHT, tol=1e-3,
-                 max_iter=1000, random_state=None):
+                 use_positions=True, use_relation=False, class_weight=_DEFAULT_CLASS_WEIGHT,
+                 tol=1e-3, max_iter=1000, random_state=None):
         self.C = C
         self.window = window
         self.word_ngram_range = word_ngram_range
@@ -445,6 +456,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         self.n_features = n_features
         self.use_lexicon = use_lexicon
         self.use_positions = use_positions
+        self.use_relation = use_relation
         self.class_weight = class_weight
         self.tol = tol
         self.max_iter = max_iter
@@ -541,6 +553,11 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         if self.use_positions:
             for family in (_position_words, _position_pairs, _polar_positions):
                 blocks.append(word.transform([family(ex) for ex in examples]))
+        if self.use_relation:
+            rel = (X["relation"].astype(str).tolist() if "relation" in X.columns
+                   else ["unknown"] * len(examples))
+            blocks.append(sp.csr_matrix(np.array([[r == k for k in RELATIONS] for r in rel],
+                                                 dtype=np.float64).reshape(len(rel), 3)))
         if self.use_lexicon:
             spans = [_score_span(t, s, e) if e > s else None
                      for t, s, e in zip(texts, starts, ends)]
@@ -558,6 +575,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
     def _n_features_total(self) -> int:
         n = self.n_features * ((1 if self.char_ngram_range is None else 2)
                                + (3 if self.use_positions else 0))
+        n += len(RELATIONS) if self.use_relation else 0
         return n + (len(_DENSE_NAMES) + _LEXICON_BUCKETS if self.use_lexicon else 0)
 
     # ---------------------------------------------------------------------------- fit/predict

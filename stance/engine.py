@@ -163,18 +163,22 @@ def _write_rows(path: Path, columns, rows: list[dict]) -> None:
 
 
 class _Aggregator:
-    """Streaming collector of (speaker, target, score, label) for ``actor_target.csv``.
+    """Streaming collector of (speaker, target, score, label, document, statement) for
+    ``actor_target.csv`` (the interval resamples documents).
 
     Keeps only compact arrays, so memory stays small for millions of stance rows.
     """
 
     def __init__(self):
-        self.groups: dict[tuple[str, str], tuple[array, list]] = {}
+        self.groups: dict[tuple[str, str], tuple[array, list, list, list]] = {}
 
     def add(self, row: dict) -> None:
-        scores, labels = self.groups.setdefault((row["speaker"], row["target"]), (array("d"), []))
+        scores, labels, docs, ids = self.groups.setdefault((row["speaker"], row["target"]),
+                                                           (array("d"), [], [], []))
         scores.append(float(row["score"]))
         labels.append(sys.intern(row["label"]))
+        docs.append(sys.intern(str(row["doc_id"])))
+        ids.append(str(row["statement_id"]))
 
     def frame(self) -> pd.DataFrame:
         from .aggregate import actor_target
@@ -197,15 +201,16 @@ class _Aggregator:
 
 def _batch_frame(batch) -> pd.DataFrame:
     """Stance rows of several (speaker, target) pairs, for :func:`stance.aggregate.actor_target`."""
-    speakers, targets, labels = [], [], []
-    for (sp, tg), (sc, lb) in batch:
+    speakers, targets, labels, docs, ids = [], [], [], [], []
+    for (sp, tg), (sc, lb, dc, st) in batch:
         speakers += [sp] * len(sc)
         targets += [tg] * len(sc)
         labels += lb
-    scores = np.concatenate([np.frombuffer(sc, dtype=float) for _, (sc, _) in batch])
-    return pd.DataFrame({"speaker": speakers, "target": targets,
-                         "statement_id": np.arange(len(scores)), "score": scores,
-                         "label": labels})
+        docs += dc
+        ids += st
+    scores = np.concatenate([np.frombuffer(sc, dtype=float) for _, (sc, *_rest) in batch])
+    return pd.DataFrame({"speaker": speakers, "target": targets, "doc_id": docs,
+                         "statement_id": ids, "score": scores, "label": labels})
 
 
 def _rounded(frame: pd.DataFrame) -> pd.DataFrame:

@@ -26,3 +26,10 @@ FIGURES_DIR = (REPO_ROOT or Path.cwd()) / "figures"
 def resource_text(name: str) -> str:
     """Return the text of a packaged resource file, e.g. ``"actors.yaml"``."""
     return (RESOURCES / name).read_text(encoding="utf-8")
+
+
+def bundled_model() -> str | None:
+    """The stance model shipped with the package (``resources/models/realtext.json``, trained
+    by ``benchmarks/train_realtext.py`` on real statements), or None when it is absent."""
+    path = RESOURCES / "models" / "realtext.json"
+    return str(path) if path.is_file() else None

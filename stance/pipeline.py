@@ -100,7 +100,7 @@ def score_statement_targets(st: Statement, doc: Document, targets: TargetRegistr
              for m in mentions]
     scores = score_statement(content, local, speaker_affiliation=st.affiliation or None)
     if method in ("model", "ensemble") and model is not None:
-        scores = _model_scores(content, local, scores, model, method)
+        scores = _model_scores(content, local, scores, model, method, st.affiliation)
     rows = []
     by_target: dict[str, list] = {}
     for m in local:
@@ -118,12 +118,20 @@ def score_statement_targets(st: Statement, doc: Document, targets: TargetRegistr
     return rows
 
 
-def _model_scores(content, local, lexicon_scores, model, method):
+def relation(affiliation: str | None, target: str) -> str:
+    """The speaker's relation to a target: ``own`` (its own state), ``other`` or ``unknown``."""
+    if not affiliation:
+        return "unknown"
+    return "own" if affiliation == target else "other"
+
+
+def _model_scores(content, local, lexicon_scores, model, method, affiliation=None):
     from .classifier import ensemble_scores
     from .score import SpanScore
 
     frame = pd.DataFrame({"text": [content] * len(local), "start": [m.start for m in local],
-                          "end": [m.end for m in local]})
+                          "end": [m.end for m in local],
+                          "relation": [relation(affiliation, m.target) for m in local]})
     proba = model.predict_proba(frame)
     classes = list(model.classes_)
     out = {}
@@ -238,7 +246,8 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
     method : {"lexicon", "model", "ensemble"}
         The stance scorer.
     model : str, optional
-        A model saved by :meth:`stance.StanceClassifier.save` (for "model" and "ensemble").
+        A model saved by :meth:`stance.StanceClassifier.save` (for "model" and "ensemble";
+        default: the model shipped in ``stance/resources/models``, when present).
 
     Returns
     -------
@@ -254,8 +263,11 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
     if method in ("model", "ensemble") and not model:
-        raise ValueError(f"method {method!r} needs a model file: pass model=PATH "
-                         "(train one with StanceClassifier.fit and save it)")
+        from .paths import bundled_model
+        model = bundled_model()
+        if model is None:
+            raise ValueError(f"method {method!r} needs a model file: pass model=PATH "
+                             "(train one with StanceClassifier.fit and save it)")
     config = Config(actors=str(actors) if actors else None,
                     targets=str(targets) if targets else None,
                     alias_groups=tuple(alias_groups) if alias_groups is not None else None,

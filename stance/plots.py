@@ -64,6 +64,9 @@ EMPTY_HATCH_COLOR = "#d2d2d2"
 #: Shown in empty cells.
 EMPTY_MARK = "\u2013"
 UNKNOWN_SPEAKER = "(unknown speaker)"
+#: Means resting on fewer statements than this get no interval bar: a percentile bootstrap of
+#: one or two values says nothing about the speaker's position, only about those values.
+MIN_INTERVAL_N = 3
 
 
 def stance_norm() -> Normalize:
@@ -192,7 +195,8 @@ def plot_actor_target_intervals(actor_target: pd.DataFrame, *, order: str | Sequ
     ax = plt.gca() if ax is None else ax
     table = _table(actor_target, ("speaker", "target", "mean", "ci_low", "ci_high"),
                    "plot_actor_target_intervals")
-    ax.set_title(f"Mean stance per speaker and target, with {ci:.0%} bootstrap intervals")
+    ax.set_title(f"Mean stance per speaker and target, {ci:.0%} bootstrap intervals "
+                 "(resampling documents)")
     if table.empty:
         return _no_data(ax, "No speaker \u00d7 target rows to show")
     _check_unique(table, "plot_actor_target_intervals")
@@ -210,12 +214,19 @@ def plot_actor_target_intervals(actor_target: pd.DataFrame, *, order: str | Sequ
         mean = sub["mean"].to_numpy(dtype=float)
         low = sub["ci_low"].fillna(sub["mean"]).to_numpy(dtype=float)
         high = sub["ci_high"].fillna(sub["mean"]).to_numpy(dtype=float)
+        if "n" in sub:
+            few = sub["n"].to_numpy() < MIN_INTERVAL_N
+            low, high = np.where(few, mean, low), np.where(few, mean, high)
         opts = dict(fmt=TARGET_MARKERS[j % len(TARGET_MARKERS)], color=_target_colour(j),
                     markersize=5, capsize=2.5, elinewidth=1.2, linestyle="none", zorder=3)
         opts.update(kwargs)
-        ax.errorbar(mean, sub["speaker"].map(row).to_numpy() + offsets[j],
-                     xerr=[np.maximum(mean - low, 0), np.maximum(high - mean, 0)],
-                     label=target, **opts)
+        ys = sub["speaker"].map(row).to_numpy() + offsets[j]
+        ax.errorbar(mean, ys, xerr=[np.maximum(mean - low, 0), np.maximum(high - mean, 0)],
+                    label=target, **opts)
+        if "n" in sub:
+            for x, y, n in zip(np.maximum(high, mean), ys, sub["n"]):
+                ax.annotate(f"n={int(n)}", (x, y), xytext=(4, 0), textcoords="offset points",
+                            va="center", fontsize=plt.rcParams["font.size"] * 0.7, color="0.3")
 
     _group_lines(ax, speakers, affiliations if order == "affiliation" else None)
     ax.set_yticks(range(len(speakers)), _speaker_labels(speakers, affiliations))
@@ -224,9 +235,11 @@ def plot_actor_target_intervals(actor_target: pd.DataFrame, *, order: str | Sequ
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(STANCE_LABEL)
     ax.legend(title="target", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    if (table["ci_low"] == table["ci_high"]).any():
+    if (table["ci_low"] == table["ci_high"]).any() or \
+            ("n" in table and (table["n"] < MIN_INTERVAL_N).any()):
         # Say why some points have no bar, beside the Axes where it covers no data.
-        ax.annotate("no bar: a single statement\n(or all scores equal)", xy=(1.01, 0.0),
+        ax.annotate(f"no bar: fewer than {MIN_INTERVAL_N} statements,\none document, or all "
+                    "scores equal", xy=(1.01, 0.0),
                     xycoords="axes fraction", ha="left", va="bottom", color="0.3",
                     fontsize=plt.rcParams["font.size"] * 0.85)
     return ax

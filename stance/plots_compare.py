@@ -15,8 +15,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from .aggregate import FREQ_NAMES, FREQS, compare_periods, period_range, period_start
-from .plots import (STANCE_LABEL, TARGET_MARKERS, _no_data, _table, _target_colour,
-                    _target_order)
+from .plots import (MIN_INTERVAL_N, STANCE_LABEL, TARGET_MARKERS, _no_data, _table,
+                    _target_colour, _target_order)
 
 __all__ = ["plot_source_over_time", "plot_before_after"]
 
@@ -118,13 +118,15 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
     -------
     Axes
         Per row: the mean before (hollow) and after (filled) with 95 % bootstrap intervals
-        over statements, and the number of statements of each beside it.
+        resampling documents (none under :data:`~stance.plots.MIN_INTERVAL_N` statements),
+        and the number of statements of each beside it.
     """
     ax = plt.gca() if ax is None else ax
     table = compare_periods(stances, break_date=break_date, by=by)
     if targets is not None:
         table = table[table["target"].isin(targets)]
-    ax.set_title(f"Mean stance before and after {break_date} (by {by})")
+    ax.set_title(f"Mean stance before and after {break_date} (by {by}; 95 % intervals "
+                 "resampling documents)")
     if table.empty:
         return _no_data(ax, "No dated statements on either side of the break")
     cols = _target_order(table, targets)
@@ -142,6 +144,8 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
             colour = _target_colour(j)
             y = ypos[key] + dy
             err = np.array([[r["mean"] - r["ci_low"]], [r["ci_high"] - r["mean"]]])
+            if r["n"] < MIN_INTERVAL_N:
+                err = np.zeros((2, 1))
             opts = dict(fmt=TARGET_MARKERS[j % len(TARGET_MARKERS)], color=colour,
                         markerfacecolor=colour if fill else "white", markersize=5,
                         capsize=2, linewidth=1.2)

@@ -64,7 +64,7 @@ def test_interval_contains_mean_and_single_statement_is_a_point(stances):
 def test_deterministic_with_seed(stances):
     pd.testing.assert_frame_equal(actor_target(stances, seed=3), actor_target(stances, seed=3))
     rng = np.random.default_rng(0)
-    many = _rows([(f"d:{i}", "Ada Vale", "NATO", float(s), "neutral")
+    many = _rows([(f"d{i}:1", "Ada Vale", "NATO", float(s), "neutral")
                   for i, s in enumerate(rng.uniform(-1, 1, 40))])
     a, b = actor_target(many, seed=1), actor_target(many, seed=2)
     assert a.loc[0, "mean"] == b.loc[0, "mean"]
@@ -79,7 +79,7 @@ def test_interval_of_a_pair_does_not_depend_on_other_pairs(stances):
 
 def test_wider_coverage_gives_wider_interval():
     rng = np.random.default_rng(5)
-    rows = _rows([(f"d:{i}", "Ada Vale", "NATO", float(s), "neutral")
+    rows = _rows([(f"d{i}:1", "Ada Vale", "NATO", float(s), "neutral")
                   for i, s in enumerate(rng.uniform(-1, 1, 30))])
     narrow, wide = actor_target(rows, ci=0.5), actor_target(rows, ci=0.99)
     assert wide.loc[0, "ci_low"] < narrow.loc[0, "ci_low"]
@@ -174,3 +174,29 @@ def test_period_range_keeps_empty_periods():
     from stance.aggregate import period_range
     months = period_range(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-04-01"), "M")
     assert len(months) == 4
+
+
+def test_document_bootstrap_is_wider_when_statements_repeat_within_documents():
+    # Ten articles, each repeating one position five times: 50 statements, but only ten
+    # independent draws. Resampling statements would pretend there were fifty.
+    rng = np.random.default_rng(7)
+    rows = _rows([(f"d{d}:{k}", "Ada Vale", "NATO", float(s), "neutral")
+                  for d, s in enumerate(rng.uniform(-1, 1, 10)) for k in range(1, 6)])
+    by_doc = actor_target(rows).loc[0]
+    by_statement = actor_target(rows, unit="statement").loc[0]
+    assert by_doc["mean"] == pytest.approx(by_statement["mean"])
+    assert by_doc["ci_high"] - by_doc["ci_low"] > 1.5 * (by_statement["ci_high"] -
+                                                         by_statement["ci_low"])
+
+
+def test_one_document_gives_no_spread():
+    rows = _rows([("d1:1", "Ada Vale", "NATO", 0.5, "favor"),
+                  ("d1:2", "Ada Vale", "NATO", -0.1, "neutral")])
+    out = actor_target(rows).loc[0]
+    assert out["ci_low"] == out["mean"] == out["ci_high"]
+    assert actor_target(rows, unit="statement").loc[0, "ci_low"] < out["mean"]
+
+
+def test_unknown_unit_is_refused(stances):
+    with pytest.raises(ValueError, match="unit must be"):
+        actor_target(stances, unit="paragraph")

@@ -123,15 +123,18 @@ def test_actor_target_in_batches_equals_one_pass(monkeypatch):
     from stance.aggregate import actor_target
 
     rnd = random.Random(7)
-    rows = [{"speaker": f"S{rnd.randrange(9)}", "target": rnd.choice(["NATO", "Russia"]),
-             "score": str(round(rnd.uniform(-1, 1), 4)),
-             "label": rnd.choice(["favor", "against", "neutral"])} for _ in range(300)]
+    rows = []
+    for i in range(300):
+        doc = f"d{rnd.randrange(40)}"
+        rows.append({"speaker": f"S{rnd.randrange(9)}", "target": rnd.choice(["NATO", "Russia"]),
+                     "score": str(round(rnd.uniform(-1, 1), 4)),
+                     "label": rnd.choice(["favor", "against", "neutral"]),
+                     "doc_id": doc, "statement_id": f"{doc}:{i}"})
     agg = engine._Aggregator()
     for r in rows:
         agg.add(r)
     monkeypatch.setattr(engine, "BATCH_ROWS", 7)
     batched = agg.frame()
-    whole = pd.DataFrame(rows).assign(statement_id=range(len(rows)),
-                                      score=lambda d: d["score"].astype(float))
+    whole = pd.DataFrame(rows).assign(score=lambda d: d["score"].astype(float))
     expected = engine._rounded(actor_target(whole))
     pd.testing.assert_frame_equal(batched, expected)

@@ -206,3 +206,16 @@ def test_stance_over_time_breaks_lines_at_empty_periods():
     ax = plots.plot_stance_over_time(rows, freq="M")
     y = np.asarray(ax.get_lines()[0].get_ydata(), dtype=float)
     assert len(y) == 5 and np.isnan(y).sum() == 2     # March and April are gaps
+
+
+def test_intervals_show_n_and_no_bar_below_three_statements():
+    table = pd.DataFrame({"speaker": ["Ana Roth", "Karel Vos"], "target": ["NATO", "NATO"],
+                          "n": [2, 12], "mean": [0.3, -0.2], "ci_low": [0.1, -0.4],
+                          "ci_high": [0.5, 0.0], "favor": [1, 2], "neutral": [1, 4],
+                          "against": [0, 6]})
+    ax = plots.plot_actor_target_intervals(table, order=None)
+    labels = sorted(t.get_text() for t in ax.texts if t.get_text().startswith("n="))
+    assert labels == ["n=12", "n=2"]
+    bars = [c for c in ax.containers if isinstance(c, ErrorbarContainer)][0]
+    widths = [seg[1][0] - seg[0][0] for seg in bars.lines[2][0].get_segments()]
+    assert widths[0] == pytest.approx(0.0) and widths[1] == pytest.approx(0.4)
