@@ -91,6 +91,14 @@ def _read_bytes(path: Path) -> bytes:
     with _open_bytes(path) as fh:
         return fh.read()
 
+# Bytes of a table read to detect a legacy 8-bit encoding: enough text for charset-normalizer
+# to tell cp1251 from cp1252 (it needs a few hundred letters), small beside any real corpus.
+_DETECT_BYTES = 64 * 1024
+# Fewer non-ASCII bytes than this are too little to tell one 8-bit code page from another
+# (cp1252 test strings of two or three accented letters came out as cp1250 or cp1251); such a
+# file keeps the cp1252 reading. Eight is a few words of Cyrillic or a sentence of Polish.
+_DETECT_MIN_BYTES = 8
+
 # Articles longer than the csv module's default field limit (128 KiB) exist (long
 # reports, transcripts); 64 MiB still stops a runaway unquoted field.
 _CSV_FIELD_LIMIT = 64 * 1024 * 1024
@@ -130,6 +138,7 @@ class _Fallback:
         self.cp1252 = 0
         self.latin1 = 0
         self.first_line: int | None = None
+        self.legacy: str | None = None  # an 8-bit encoding detected for the whole file
 
     def _byte(self, match: re.Match) -> str:
         byte = bytes([ord(match.group()) - 0xDC00])
@@ -152,6 +161,8 @@ class _Fallback:
 
     def warning(self) -> str | None:
         """The ``warning:`` reason for errors.csv, or None when the file was clean UTF-8."""
+        if self.legacy:
+            return _legacy_warning(self.legacy)
         if not (self.cp1252 or self.latin1):
             return None
         used = []
@@ -199,7 +210,49 @@ def _decode(data: bytes) -> tuple[str | None, str | None]:
         return None, reason
     fallback = _Fallback()
     text = fallback.decode(body)
+    legacy = _legacy_encoding(body, text)
+    if legacy is not None:
+        return _NEWLINE.sub("\n", body.decode(legacy, errors="replace")), _legacy_warning(legacy)
     return _NEWLINE.sub("\n", text), fallback.warning()
+
+
+def _legacy_encoding(sample: bytes, fallback_text: str) -> str | None:
+    """The 8-bit encoding of a file that is not UTF-8 at all, when it is not cp1252.
+
+    A file with valid multi-byte UTF-8 in it is UTF-8 with stray bytes (kept to the per-byte
+    cp1252 reading of :class:`_Fallback`). Otherwise charset-normalizer guesses the encoding;
+    a guess that reads the bytes as cp1252 does is left to that reading, so a Cyrillic
+    cp1251 or a Polish latin-2 file is decoded as such instead of as "Ïóòèí".
+    """
+    if sum(b > 0x7F for b in sample[:_DETECT_BYTES]) < _DETECT_MIN_BYTES:
+        return None
+    try:
+        sample.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    if any(ord(c) > 0x7F and not 0xDC80 <= ord(c) <= 0xDCFF
+           for c in sample.decode("utf-8", errors="surrogateescape")):
+        return None
+    from charset_normalizer import from_bytes
+    matches = list(from_bytes(sample))
+    if not matches:
+        return None
+    best = matches[0]
+    if best.encoding in ("utf_8", "ascii") or any(
+            m.encoding == "cp1252" and m.chaos <= best.chaos for m in matches):
+        return None  # cp1252 reads it as well as any: keep that reading
+    try:
+        if sample.decode(best.encoding, errors="strict") == fallback_text:
+            return None
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return best.encoding
+
+
+def _legacy_warning(encoding: str) -> str:
+    return (f"warning: not UTF-8; read as {encoding} (detected by charset-normalizer); check "
+            f"the text and re-save the file as UTF-8 to be sure")
 
 
 def normalise_newlines(text: str) -> str:
@@ -362,8 +415,13 @@ def _table_lines(path: Path, fallback: _Fallback) -> Iterator[str]:
                 yield from text_fh
             return
         fh.seek(skip)
+        sample = fh.read(_DETECT_BYTES)
+        legacy = _legacy_encoding(sample, _Fallback().decode(sample))
+        if legacy is not None:
+            fallback.legacy = legacy
+        fh.seek(skip)
         for n, raw in enumerate(fh, start=1):
-            yield fallback.decode(raw, n)
+            yield raw.decode(legacy, errors="replace") if legacy else fallback.decode(raw, n)
 
 
 def _sniff(path: Path) -> None:

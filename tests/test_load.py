@@ -367,3 +367,35 @@ def test_a_gz_of_an_unsupported_type_is_refused(tmp_path):
     path = _gz(tmp_path / "notes.pdf.gz", "x")
     with pytest.raises(InputError, match="unsupported file type"):
         load_documents(path)
+
+
+# -- legacy 8-bit encodings (charset-normalizer) -----------------------------------------
+
+CYRILLIC = "Путин заявил, что Россия не собирается нападать на Украину. Министр сказал то же."
+
+
+def test_cp1251_text_file_decodes_to_cyrillic(tmp_path):
+    path = write(tmp_path / "ru.txt", CYRILLIC.encode("cp1251"))
+    docs, errors = load_documents(path)
+    assert docs[0].text == CYRILLIC
+    assert "cp1251" in errors[0].reason and errors[0].reason.startswith("warning:")
+
+
+def test_cp1251_csv_decodes_to_cyrillic(tmp_path):
+    data = ('doc_id,text\nr1,"' + CYRILLIC + '"\n').encode("cp1251")
+    path = write(tmp_path / "ru.csv", data)
+    docs, errors = load_documents(path)
+    assert docs[0].text == CYRILLIC
+    assert any("cp1251" in e.reason for e in errors)
+
+
+def test_cp1250_text_file_keeps_its_polish_letters(tmp_path):
+    # Windows' Central European code page. (ISO latin-2 Polish of a paragraph or two is not
+    # told apart from other ISO Latin pages by charset-normalizer: all read it without
+    # "chaos", and it picks the first; such a file should be re-saved as UTF-8.)
+    text = ("Premier powiedział, że Polska zwiększy pomoc dla Ukrainy. Minister spraw "
+            "zagranicznych oświadczył, że rząd nie zmieni stanowiska. Według niego współpraca "
+            "będzie się rozwijać, a sankcje pozostaną w mocy.")
+    docs, errors = load_documents(write(tmp_path / "pl.txt", text.encode("cp1250")))
+    assert docs[0].text == text
+    assert "cp1250" in errors[0].reason
