@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="worker processes (default: all cores)")
     s.add_argument("--engine", choices=("local", "dask"), default="local")
     s.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
+    s.add_argument("--metadata", metavar="FILE",
+                   help="CSV of article metadata (doc_id or file; date, source, title, url) "
+                        "to join; default: an articles.csv or metadata.csv inside a folder")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
     s.add_argument("--resume", action="store_true",
                    help="continue an interrupted run in --out without redoing finished documents")
@@ -95,6 +98,17 @@ def _check_out(out: str) -> Path:
     return path
 
 
+def _log_to_stderr() -> None:
+    """Show the package's information lines (``stance: …``) on stderr."""
+    import logging
+    logger = logging.getLogger("stance")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("stance: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def _alias_groups(value: str | None):
     if value is None:
         return None
@@ -123,8 +137,13 @@ def _score(args) -> int:
     _registries(config)  # a broken registry stops here with its own message
     if args.model:
         _model(args.model)
+    if args.metadata and not Path(args.metadata).is_file():
+        raise UsageError(f"{args.metadata}: metadata file not found")
+    if not args.quiet:
+        _log_to_stderr()
     counts = run_corpus(args.inputs, out, config=config, jobs=jobs, engine=args.engine,
-                        scheduler=args.scheduler, progress=not args.quiet, resume=args.resume)
+                        scheduler=args.scheduler, progress=not args.quiet, resume=args.resume,
+                        metadata=args.metadata)
     if not args.quiet or counts["errors"]:
         print(f"stance: {counts['statements']} statements, {counts['stances']} stance rows, "
               f"{counts['errors']} documents skipped or flagged (see {out / 'errors.csv'})",

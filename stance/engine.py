@@ -221,7 +221,8 @@ def _rounded(frame: pd.DataFrame) -> pd.DataFrame:
 def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
                engine: str = "local", scheduler: str | None = None, progress: bool = False,
                resume: bool = False, chunk_docs: int = CHUNK_DOCS,
-               documents: Iterable[Document] | None = None) -> dict:
+               documents: Iterable[Document] | None = None,
+               metadata: str | os.PathLike | None = None) -> dict:
     """Score a corpus into ``out_dir`` (the tables of CONTRACT.md), streaming.
 
     Parameters
@@ -243,6 +244,10 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
         Keep the finished chunks of an interrupted run in ``out_dir`` and skip their documents.
     chunk_docs : int
         Documents per chunk; the output does not depend on it.
+    documents : iterable of Document, optional
+        Documents already loaded, instead of ``inputs``.
+    metadata : path, optional
+        A metadata CSV joined to the documents (see :func:`stance.load.iter_documents`).
 
     Returns
     -------
@@ -263,7 +268,8 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
         existing = []
     next_chunk = len(existing) + 1
     load_errors: list[LoadError] = []
-    docs = documents if documents is not None else iter_documents(inputs, errors=load_errors)
+    docs = documents if documents is not None else iter_documents(inputs, errors=load_errors,
+                                                                   metadata=metadata)
     if jobs > 1 or engine == "dask":
         _registries(config)  # validate in the parent first: clear errors, no worker tracebacks
     pool = _DaskPool(scheduler, jobs, config) if engine == "dask" else _LocalPool(jobs, config)

@@ -31,6 +31,13 @@ from typing import Callable, Iterable, Iterator, Mapping
 #: Metadata columns copied from CSV/JSONL rows (CONTRACT.md).
 META_COLUMNS = ("date", "source", "title", "url")
 
+#: Metadata files of a folder of articles: one row per article (``doc_id`` or ``file``, then
+#: any of META_COLUMNS), joined to the folder's documents instead of read as articles.
+SIDECAR_NAMES = ("articles.csv", "metadata.csv")
+#: A date at the start of a file name ("2008-08-17_merkel-georgia.txt"), used when nothing
+#: else dates the document.
+_NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[_\-. ]|$)")
+
 #: File types read from a folder, and accepted as a single input (CONTRACT.md, plus HTML).
 SUFFIXES = (".txt", ".csv", ".jsonl", ".html", ".htm")
 
@@ -590,6 +597,8 @@ def _folder_files(folder: Path) -> list[Path]:
         # Hidden folders hold editor and notebook copies (.ipynb_checkpoints), not articles.
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
+            if name.lower() in SIDECAR_NAMES:
+                continue  # metadata of the folder's articles, not an article table
             if not name.startswith(".") and _kind(Path(name)) in SUFFIXES:
                 found.append(Path(root) / name)
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
@@ -623,12 +632,66 @@ def _plan(path: Path) -> list[tuple[Path, bool]]:
     return [(path, True)]
 
 
+def read_metadata(path: _PathLike) -> dict[str, dict[str, str]]:
+    """Read a metadata file: key (``doc_id``, else the ``file`` name and its stem) → metadata.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read or has neither a ``doc_id`` nor a ``file`` column.
+    """
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+            header = [c.strip().lower() for c in (rows[0].keys() if rows else [])]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{path}: the metadata file cannot be read ({exc}); give a UTF-8 CSV "
+                         f"with a doc_id or file column and date, source, title, url") from exc
+    keys = [k for k in ("doc_id", "file", "filename") if k in header]
+    if rows and not keys:
+        raise InputError(f"{path}: the metadata file has no doc_id or file column (the header "
+                         f"has {', '.join(header[:8])}); name the column that identifies each "
+                         f"article doc_id (its file name without .txt) or file")
+    out: dict[str, dict[str, str]] = {}
+    for row in rows:
+        row = {k.strip().lower(): (v or "") for k, v in row.items() if k}
+        meta = _meta(row)
+        for k in keys:
+            value = row.get(k, "").strip()
+            if value:
+                out.setdefault(value, meta)
+                out.setdefault(_stem(Path(value)), meta)
+    return out
+
+
+def _with_metadata(doc: Document, tables: list[dict[str, dict[str, str]]]) -> tuple[Document, bool]:
+    """``doc`` with metadata filled in from ``tables`` (the document's own values win) and a
+    date from its file name when nothing else dates it; and whether that date was used."""
+    meta = dict(doc.meta)
+    name = Path(doc.input).name if doc.input else ""
+    for table in tables:
+        extra = table.get(doc.doc_id) or table.get(name) or {}
+        for k, v in extra.items():
+            meta.setdefault(k, v)
+    from_name = False
+    if "date" not in meta:
+        m = _NAME_DATE.match(doc.doc_id) or _NAME_DATE.match(name)
+        if m:
+            meta["date"] = m.group(1)
+            from_name = True
+    if meta == dict(doc.meta):
+        return doc, False
+    return Document(doc.doc_id, doc.text, meta, doc.input), from_name
+
+
 def _report_to_log(error: LoadError) -> None:
     _log.warning("%s [%s]: %s", error.input, error.doc_id, error.reason)
 
 
 def iter_documents(inputs: _PathLike | Iterable[_PathLike], *,
-                   errors: list[LoadError] | None = None) -> Iterator[Document]:
+                   errors: list[LoadError] | None = None,
+                   metadata: _PathLike | None = None) -> Iterator[Document]:
     """Yield the documents of ``inputs`` one at a time, in input order.
 
     Parameters
@@ -646,6 +709,13 @@ def iter_documents(inputs: _PathLike | Iterable[_PathLike], *,
         Receives one record per skipped document (empty, binary, broken line, duplicate
         ``doc_id``, …) and per warning (reason starting ``warning:``, the document was
         loaded). When omitted these go to the ``stance.load`` logger.
+    metadata : path, optional
+        A metadata CSV (``doc_id`` or ``file``, then ``date``, ``source``, ``title``,
+        ``url``) joined to every document. Without it, an ``articles.csv`` or
+        ``metadata.csv`` inside a folder is joined to that folder's documents (and not read
+        as articles). A document's own metadata (from its CSV/JSONL row) wins; a document
+        that nothing dates and whose file name starts with a date (``2008-08-17_…``) gets
+        that date, and the ``stance.load`` logger says how many did.
 
     Yields
     ------
@@ -667,12 +737,31 @@ def iter_documents(inputs: _PathLike | Iterable[_PathLike], *,
     ...     print(doc.doc_id, len(doc.text))
     """
     report: _Report = errors.append if errors is not None else _report_to_log
-    plan = [item for path in _as_paths(inputs) for item in _plan(path)]
+    paths = _as_paths(inputs)
+    plan = [item for path in paths for item in _plan(path)]
+    explicit = [read_metadata(metadata)] if metadata is not None else []
+    sidecars: dict[Path, dict] = {}
+    if metadata is None:
+        for path in paths:
+            for folder in ([path] if path.is_dir() else []):
+                for root, dirs, names in os.walk(folder):
+                    dirs[:] = [d for d in dirs if not d.startswith(".")]
+                    for name in names:
+                        if name.lower() in SIDECAR_NAMES:
+                            try:
+                                sidecars[Path(root)] = read_metadata(Path(root) / name)
+                            except InputError as exc:
+                                report(LoadError(str(Path(root) / name), "",
+                                                 f"{exc}; metadata not used"))
+    dated_by_name = 0
     seen: dict[str, str] = {}
     for path, direct in plan:
         reader = _READERS[_kind(path)]
+        tables = explicit or ([sidecars[path.parent]] if path.parent in sidecars else [])
         try:
             for doc in reader(path, report):
+                doc, by_name = _with_metadata(doc, tables)
+                dated_by_name += by_name
                 if doc.doc_id in seen:
                     report(LoadError(doc.input, doc.doc_id,
                                      f"duplicate doc_id (first loaded from {seen[doc.doc_id]}); "
@@ -693,9 +782,13 @@ def iter_documents(inputs: _PathLike | Iterable[_PathLike], *,
                                  f"the file") from exc
             report(LoadError(str(path), "", f"cannot be read ({why}); "
                                             f"file skipped"))
+    if dated_by_name:
+        _log.info("%d document(s) dated by their file names (YYYY-MM-DD_…), as no metadata "
+                  "dated them", dated_by_name)
 
 
-def load_documents(inputs: _PathLike | Iterable[_PathLike]
+def load_documents(inputs: _PathLike | Iterable[_PathLike], *,
+                   metadata: _PathLike | None = None
                    ) -> tuple[list[Document], list[LoadError]]:
     """Load every document of ``inputs`` into memory; see :func:`iter_documents`.
 
@@ -710,5 +803,5 @@ def load_documents(inputs: _PathLike | Iterable[_PathLike]
     >>> docs, errors = load_documents(["data/articles"])  # doctest: +SKIP
     """
     errors: list[LoadError] = []
-    documents = list(iter_documents(inputs, errors=errors))
+    documents = list(iter_documents(inputs, errors=errors, metadata=metadata))
     return documents, errors

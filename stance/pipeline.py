@@ -232,7 +232,8 @@ def _frames(st_rows: list[dict], sc_rows: list[dict], err_rows: list[dict]) -> R
 
 def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None = None,
                     targets: str | None = None, alias_groups: Sequence[str] | None = None,
-                    method: str = "lexicon", model: str | None = None) -> Result:
+                    method: str = "lexicon", model: str | None = None,
+                    metadata: str | os.PathLike | None = None) -> Result:
     """Score every document of ``inputs`` and return the tables of CONTRACT.md.
 
     Parameters
@@ -248,6 +249,9 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
     model : str, optional
         A model saved by :meth:`stance.StanceClassifier.save` (for "model" and "ensemble";
         default: the model shipped in ``stance/resources/models``, when present).
+    metadata : path, optional
+        A metadata CSV (``doc_id`` or ``file``; ``date``, ``source``, ``title``, ``url``) joined
+        to the documents; without it a folder's ``articles.csv``/``metadata.csv`` is used.
 
     Returns
     -------
@@ -279,7 +283,7 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
     st_rows: list[dict] = []
     sc_rows: list[dict] = []
     err_rows: list[dict] = []
-    for doc in _documents(inputs, errors):
+    for doc in _documents(inputs, errors, metadata):
         st, sc, err = safe_process(doc, config)
         st_rows.extend(st)
         sc_rows.extend(sc)
@@ -288,7 +292,7 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
     return _frames(_sorted(st_rows), _sorted(sc_rows), err_rows)
 
 
-def _documents(inputs, errors: list[LoadError]):
+def _documents(inputs, errors: list[LoadError], metadata=None):
     if isinstance(inputs, Document):
         yield inputs
         return
@@ -301,7 +305,7 @@ def _documents(inputs, errors: list[LoadError]):
         else:
             paths.append(item)
     if paths:
-        yield from iter_documents(paths, errors=errors)
+        yield from iter_documents(paths, errors=errors, metadata=metadata)
 
 
 def _sorted(rows: list[dict]) -> list[dict]:

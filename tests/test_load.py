@@ -312,7 +312,7 @@ def test_unusable_inputs_raise_input_error_before_any_document(tmp_path, name, d
 
 def test_tables_without_text_inside_a_folder_are_skipped_not_fatal(tmp_path):
     write(tmp_path / "a.txt", "Fine.")
-    meta = write(tmp_path / "metadata.csv", "doc_id,outlet\na,AP\n")
+    meta = write(tmp_path / "outlets.csv", "doc_id,outlet\na,AP\n")  # not a sidecar name
     feed = write(tmp_path / "z.jsonl", '{"doc_id": "q"}\n')
     docs, errors = load_documents(tmp_path)
     assert [d.doc_id for d in docs] == ["a"]
@@ -399,3 +399,47 @@ def test_cp1250_text_file_keeps_its_polish_letters(tmp_path):
     docs, errors = load_documents(write(tmp_path / "pl.txt", text.encode("cp1250")))
     assert docs[0].text == text
     assert "cp1250" in errors[0].reason
+
+
+# -- metadata of plain-text folders --------------------------------------------------------
+
+def test_a_folder_sidecar_gives_dates_and_is_not_an_article(tmp_path):
+    write(tmp_path / "a1.txt", LEAD)
+    write(tmp_path / "a2.txt", LEAD)
+    write(tmp_path / "articles.csv", "doc_id,date,source,title\na1,2031-03-04,Gazette,Talks\n"
+                                     "a2.txt,2031-03-05,Herald,More talks\n")
+    docs, errors = load_documents(tmp_path)
+    assert [(d.doc_id, d.meta.get("date"), d.meta.get("source")) for d in docs] == [
+        ("a1", "2031-03-04", "Gazette"), ("a2", "2031-03-05", "Herald")]
+    assert errors == []
+
+
+def test_explicit_metadata_file(tmp_path):
+    write(tmp_path / "docs" / "n1.txt", LEAD)
+    meta = write(tmp_path / "meta.csv", "file,date,url\nn1.txt,2031-01-02,https://example.org/n1\n")
+    docs, _ = load_documents(tmp_path / "docs", metadata=meta)
+    assert docs[0].meta == {"date": "2031-01-02", "url": "https://example.org/n1"}
+
+
+def test_metadata_without_a_key_column_is_refused(tmp_path):
+    meta = write(tmp_path / "meta.csv", "date,source\n2031-01-02,Gazette\n")
+    write(tmp_path / "docs" / "n1.txt", LEAD)
+    with pytest.raises(InputError, match="no doc_id or file column"):
+        load_documents(tmp_path / "docs", metadata=meta)
+
+
+def test_row_metadata_wins_over_the_sidecar(tmp_path):
+    write(tmp_path / "t.csv", "doc_id,date,text\nr1,2031-05-01,Ana Roth said the talks failed.\n")
+    write(tmp_path / "metadata.csv", "doc_id,date,source\nr1,1999-01-01,Gazette\n")
+    doc = load_documents(tmp_path)[0][0]
+    assert doc.meta == {"date": "2031-05-01", "source": "Gazette"}
+
+
+def test_date_from_the_file_name_with_a_log_line(tmp_path, caplog):
+    write(tmp_path / "2031-08-17_harbour-talks.txt", LEAD)
+    write(tmp_path / "undated.txt", LEAD)
+    with caplog.at_level(logging.INFO, logger="stance.load"):
+        docs, _ = load_documents(tmp_path)
+    assert {d.doc_id: d.meta.get("date") for d in docs} == {
+        "2031-08-17_harbour-talks": "2031-08-17", "undated": None}
+    assert "1 document(s) dated by their file names" in caplog.text
