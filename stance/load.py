@@ -272,7 +272,8 @@ def normalise_newlines(text: str) -> str:
 # Elements whose content is never shown as article text.
 # (``head`` is not listed: sloppy pages never close it, and what it holds besides the
 # title is scripts, styles and void elements, which show no text anyway.)
-_HTML_DROP = frozenset({"script", "style", "noscript", "template"})
+_HTML_DROP = frozenset({"script", "style", "noscript", "template", "nav", "aside", "footer",
+                        "header", "form", "menu"})
 # Elements that start a new paragraph (HTML's block-level and table-row elements).
 _HTML_BLOCK = frozenset({
     "address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div",
@@ -344,22 +345,42 @@ class _TextExtractor(HTMLParser):
 
 
 def html_to_text(html: str) -> tuple[str, str]:
-    """Extract ``(text, title)`` from an HTML page with the standard library's parser.
+    """Extract ``(text, title)`` from an HTML page.
 
-    Script, style, noscript, template and head content are dropped; block elements (``p``,
-    ``div``, ``h1``…, ``li``) become paragraphs separated by a blank line; ``br`` becomes a
-    line break; white space runs collapse to one space as when HTML is rendered.
+    The article is found by trafilatura (Barbaresi 2021, ACL demo), the field's maintained
+    main-content extractor: navigation, asides, footers, "most read" boxes and comment forms
+    are left out, and each paragraph it keeps is separated from the next by a blank line.
+    Pages too small for it to find a main text (a fragment, a bare paragraph) are read with
+    the standard library's parser instead, which drops script, style, navigation, asides,
+    headers and footers and makes block elements paragraphs. The title is the page's
+    ``<title>``.
 
     Examples
     --------
     >>> html_to_text("<title>T</title><h1>Putin  speaks</h1><script>x()</script><p>He said.</p>")
-    ('Putin speaks\\n\\nHe said.', 'T')
+    ('Putin speaks\n\nHe said.', 'T')
     """
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
     title = _HTML_SPACE.sub(" ", "".join(parser.title)).strip()
-    return "\n\n".join(parser.paragraphs), title
+    fallback = "\n\n".join(parser.paragraphs)
+    main = _main_text(html) if len(fallback) >= _MAIN_TEXT_MIN else None
+    return (main if main else fallback), title
+
+
+# Below this many characters of text a page is a fragment, not an article page: trafilatura
+# finds no main text in it (it returns nothing for a bare "<p>…</p>"), so it is not asked.
+_MAIN_TEXT_MIN = 200
+
+
+def _main_text(html: str) -> str | None:
+    import trafilatura
+    text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                               favor_precision=True, deduplicate=False, output_format="txt")
+    if not text or not text.strip():
+        return None
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
 # -- readers --------------------------------------------------------------------------------
@@ -591,16 +612,18 @@ def _as_paths(inputs: _PathLike | Iterable[_PathLike]) -> list[Path]:
     return [Path(p) for p in inputs]
 
 
-def _folder_files(folder: Path) -> list[Path]:
+def _folder_files(folder: Path, unsupported: list[Path] | None = None) -> list[Path]:
     found = []
     for root, dirs, names in os.walk(folder):
         # Hidden folders hold editor and notebook copies (.ipynb_checkpoints), not articles.
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
-            if name.lower() in SIDECAR_NAMES:
-                continue  # metadata of the folder's articles, not an article table
-            if not name.startswith(".") and _kind(Path(name)) in SUFFIXES:
+            if name.lower() in SIDECAR_NAMES or name.startswith("."):
+                continue  # metadata of the folder's articles, or a hidden file
+            if _kind(Path(name)) in SUFFIXES:
                 found.append(Path(root) / name)
+            elif unsupported is not None:
+                unsupported.append(Path(root) / name)
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 
@@ -739,6 +762,16 @@ def iter_documents(inputs: _PathLike | Iterable[_PathLike], *,
     report: _Report = errors.append if errors is not None else _report_to_log
     paths = _as_paths(inputs)
     plan = [item for path in paths for item in _plan(path)]
+    for path in paths:
+        others: list[Path] = []
+        if path.is_dir():
+            _folder_files(path, others)
+        for other in sorted(others):
+            # Not read, but said: a PDF or Word file a researcher put in the folder must not
+            # vanish from the run without a word.
+            report(LoadError(str(other), "", f"unsupported file type "
+                             f"{other.suffix or '(none)'!r}; not read (convert it to .txt, "
+                             f"or give .txt, .csv, .jsonl or .html files)"))
     explicit = [read_metadata(metadata)] if metadata is not None else []
     sidecars: dict[Path, dict] = {}
     if metadata is None:

@@ -67,7 +67,9 @@ def test_folder_reads_every_supported_file_recursively_sorted_by_relative_path(t
     docs, errors = load_documents(tmp_path)
     assert [d.doc_id for d in docs] == ["r1", "z", "b", "j1", "d"]
     assert docs[0].input == str(tmp_path / "a" / "rows.csv")
-    assert errors == []
+    # The .md file is not read, and said so; hidden files and folders are passed over.
+    assert [(e.input, "unsupported file type '.md'" in e.reason) for e in errors] == [
+        (str(tmp_path / "notes.md"), True)]
 
 
 def test_csv_rows_with_metadata_and_generated_ids(tmp_path):
@@ -443,3 +445,40 @@ def test_date_from_the_file_name_with_a_log_line(tmp_path, caplog):
     assert {d.doc_id: d.meta.get("date") for d in docs} == {
         "2031-08-17_harbour-talks": "2031-08-17", "undated": None}
     assert "1 document(s) dated by their file names" in caplog.text
+
+
+NEWS_PAGE = ("<html><head><title>Talks resume</title></head><body>"
+             "<nav><a href='/'>Home</a> <a href='/w'>World</a> <a href='/b'>Business</a></nav>"
+             "<header><p>The Norland Gazette: news you can trust, every day since 1901</p></header>"
+             "<article><h1>Talks resume</h1><p>Ana Roth said on Monday that the talks with "
+             "Norland would resume next week, after a pause of three months in which both "
+             "sides had traded accusations.</p><p>\"We are ready to meet them halfway,\" she "
+             "told reporters in the capital.</p></article>"
+             "<aside><h3>Most read</h3><p>Biden says Russia must pay</p></aside>"
+             "<footer><p>Copyright 2031 Gazette. All rights reserved.</p></footer></body></html>")
+
+
+def test_html_boilerplate_never_becomes_text(tmp_path):
+    docs, _ = load_documents(write(tmp_path / "page.html", NEWS_PAGE))
+    text = docs[0].text
+    assert "Ana Roth said on Monday" in text and "We are ready" in text
+    for junk in ("Biden says Russia must pay", "Most read", "Copyright", "Business",
+                 "news you can trust"):
+        assert junk not in text
+    assert docs[0].meta == {"title": "Talks resume"}
+
+
+def test_html_aside_gives_no_statement(tmp_path):
+    import stance
+    result = stance.score_documents([write(tmp_path / "page.html", NEWS_PAGE)])
+    assert not result.statements["text"].str.contains("Russia must pay").any()
+    assert result.statements["speaker"].eq("Ana Roth").any()
+
+
+def test_a_pdf_in_a_folder_is_listed_not_skipped_silently(tmp_path):
+    write(tmp_path / "a.txt", LEAD)
+    write(tmp_path / "report.pdf", b"%PDF-1.4 binary")
+    docs, errors = load_documents(tmp_path)
+    assert [d.doc_id for d in docs] == ["a"]
+    assert len(errors) == 1 and errors[0].input == str(tmp_path / "report.pdf")
+    assert "unsupported file type '.pdf'" in errors[0].reason
