@@ -13,6 +13,8 @@ from pathlib import Path
 from . import __version__
 
 EXIT_USAGE = 2
+#: Exit status of an unexpected internal error (a bug), apart from usage and input errors.
+EXIT_INTERNAL = 1
 
 
 class UsageError(Exception):
@@ -22,7 +24,10 @@ class UsageError(Exception):
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="stance", description=(
         "Who said what about whom in news: statements, speakers and stance toward targets."))
-    p.add_argument("--version", action="version", version=f"stance {__version__}")
+    p.add_argument("--version", action="version", version=f"stance {__version__}",
+                   help="print the version and exit")
+    p.add_argument("--debug", action="store_true",
+                   help="on an internal error, print the traceback (to attach to a report)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("score", help="extract statements and score stance; write the tables")
@@ -34,12 +39,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--alias-groups", metavar="NAMES", default=None,
                    help="comma-separated target alias groups to use ('' for none; "
                         "default: the registry's defaults, e.g. 'west')")
-    s.add_argument("--method", choices=("lexicon", "model", "ensemble"), default="lexicon")
+    s.add_argument("--method", choices=("lexicon", "model", "ensemble"), default="lexicon",
+                   help="stance scorer: lexicon rules (default), the trained model, or both")
     s.add_argument("--model", metavar="FILE", help="a saved StanceClassifier (JSON; default for "
                    "--method model/ensemble: the model shipped in stance/resources/models)")
     s.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="worker processes (default: all cores)")
-    s.add_argument("--engine", choices=("local", "dask"), default="local")
+    s.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or a Dask cluster (see --scheduler)")
     s.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
     s.add_argument("--metadata", metavar="FILE",
                    help="CSV of article metadata (doc_id or file; date, source, title, url) "
@@ -239,6 +246,17 @@ def main(argv: list[str] | None = None) -> int:
         # Invalid options or model files surface as ValueError with a message for the user.
         print(f"stance {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"stance {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug, not the user's input: say so, and how to report it
+        if args.debug:
+            import traceback
+            traceback.print_exc()
+        print(f"stance {args.command}: internal error, please report it ({type(exc).__name__}: "
+              f"{exc}){'' if args.debug else '; rerun with --debug for the traceback'}",
+              file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -153,3 +153,34 @@ def test_evaluate_reads_gz_corpus_with_split_and_writes_errors(tmp_path):
     assert errors.read_text(encoding="utf-8").startswith("error,doc_id,anchor,target,gold,")
     res = _run("evaluate", "--gold", gold, "--split", "train", corpus)
     assert res.returncode == 2 and "no gold rows of split 'train'" in res.stderr
+
+
+@pytest.mark.parametrize("command", [None, "score", "figures", "evaluate"])
+def test_every_option_and_argument_has_help(command):
+    res = _run(*([command] if command else []), "--help")
+    assert res.returncode == 0, res.stderr
+    from stance.cli import _parser
+    parser = _parser()
+    if command:
+        parser = next(a for a in parser._actions if a.dest == "command").choices[command]
+    for action in parser._actions:
+        if action.dest in ("help", "command"):
+            continue
+        assert action.help, f"{command or 'stance'}: {action.option_strings or action.dest} has no help"
+        name = action.option_strings[0] if action.option_strings else action.metavar
+        assert name in res.stdout
+
+
+def test_an_internal_error_exits_1_with_a_report_line(monkeypatch, capsys):
+    import stance.cli as cli
+
+    def broken(args):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(cli, "_evaluate", broken)
+    assert cli.main(["evaluate", "--gold", "g.csv", "x"]) == 1
+    err = capsys.readouterr().err
+    assert "internal error, please report it" in err and "--debug" in err
+    assert "Traceback" not in err
+    assert cli.main(["--debug", "evaluate", "--gold", "g.csv", "x"]) == 1
+    assert "Traceback" in capsys.readouterr().err
