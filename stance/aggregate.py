@@ -145,7 +145,8 @@ def aggregate_by(stances: pd.DataFrame, by: str | Sequence[str], *, freq: str = 
 
 
 def compare_periods(stances: pd.DataFrame, *, break_date: str, by: str = "source",
-                    n_boot: int = 2000, seed: int = 0, ci: float = 0.95) -> pd.DataFrame:
+                    value: str = "score", n_boot: int = 2000, seed: int = 0,
+                    ci: float = 0.95) -> pd.DataFrame:
     """Mean stance per group × target before and after a date, with bootstrap intervals.
 
     Parameters
@@ -156,6 +157,9 @@ def compare_periods(stances: pd.DataFrame, *, break_date: str, by: str = "source
         ISO date; statements dated before it are ``before``, on or after it ``after``.
     by : {"source", "speaker"}, default "source"
         What to compare: the publishing source (e.g. one office per source) or the speaker.
+    value : {"score", "sentiment"}, default "score"
+        What to average: the stance score, or the statements' plain sentiment (VADER
+        compound), to set tone beside stance.
     n_boot, seed, ci
         As in :func:`actor_target`.
 
@@ -172,9 +176,12 @@ def compare_periods(stances: pd.DataFrame, *, break_date: str, by: str = "source
     """
     if by not in ("source", "speaker"):
         raise ValueError(f"compare_periods: by must be 'source' or 'speaker', not {by!r}")
-    _check_columns(stances, ["date", by], "compare_periods")
+    if value not in ("score", "sentiment"):
+        raise ValueError(f"compare_periods: value must be 'score' or 'sentiment', not {value!r}")
+    _check_columns(stances, ["date", by, value], "compare_periods")
     cut = pd.Timestamp(break_date)
     frame = stances.copy()
+    frame["score"] = frame[value]
     day = period_start(frame["date"], "D")
     frame["period"] = np.where(day.isna(), None, np.where(day < cut, "before", "after"))
     frame[by] = frame[by].replace("", np.nan)

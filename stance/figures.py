@@ -32,7 +32,8 @@ FIGURE_NAMES = ("actor_target_heatmap", "actor_target_intervals", "statement_str
 #: Figures drawn in addition for a dated corpus with two or more sources, or one source and a
 #: break date (``stance_by_source_over_time``), and the before/after comparison when a break
 #: date is given.
-CORPUS_FIGURE_NAMES = ("stance_by_source_over_time", "stance_before_after")
+CORPUS_FIGURE_NAMES = ("stance_by_source_over_time", "stance_before_after",
+                       "sentiment_before_after")
 #: The style of every report figure. DejaVu Sans ships with matplotlib, so the same glyphs
 #: (including the minus sign and "…") are used on every machine.
 STYLE = {
@@ -196,6 +197,11 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
             jobs.append(("stance_before_after", (7.5, max(2.4, 1.0 + 0.45 * n_rows)),
                          lambda ax: plots_compare.plot_before_after(
                              all_stances, ax=ax, break_date=break_date)))
+            if "sentiment" in all_stances:
+                jobs.append(("sentiment_before_after", (7.5, max(2.4, 1.0 + 0.45 * n_rows)),
+                             lambda ax: plots_compare.plot_before_after(
+                                 all_stances, ax=ax, break_date=break_date,
+                                 value="sentiment")))
     paths: list[Path] = []
     with matplotlib.rc_context(STYLE):
         for name, size, draw in jobs:

@@ -95,8 +95,8 @@ def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M",
 
 
 def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "source",
-                      targets: Sequence[str] | None = None, ax: Axes | None = None,
-                      **kwargs) -> Axes:
+                      value: str = "score", targets: Sequence[str] | None = None,
+                      ax: Axes | None = None, **kwargs) -> Axes:
     """Draw each group's mean stance toward each target before and after ``break_date``.
 
     Parameters
@@ -107,6 +107,8 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
         ISO date of the break (e.g. ``"2022-02-24"``).
     by : {"source", "speaker"}, default "source"
         One row of the chart per group × target.
+    value : {"score", "sentiment"}, default "score"
+        Stance, or the plain sentiment (VADER) of the same statements: tone beside stance.
     targets : list of str, optional
         Targets to include (default: all).
     ax : Axes, optional
@@ -122,10 +124,11 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
         and the number of statements of each beside it.
     """
     ax = plt.gca() if ax is None else ax
-    table = compare_periods(stances, break_date=break_date, by=by)
+    table = compare_periods(stances, break_date=break_date, by=by, value=value)
     if targets is not None:
         table = table[table["target"].isin(targets)]
-    ax.set_title(f"Mean stance before and after {break_date} (by {by}; 95 % intervals "
+    what = "stance" if value == "score" else "sentiment (VADER, not stance)"
+    ax.set_title(f"Mean {what} before and after {break_date} (by {by}; 95 % intervals "
                  "resampling documents)")
     if table.empty:
         return _no_data(ax, "No dated statements on either side of the break")
@@ -157,5 +160,7 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
     ax.set_xlim(-1.08, 1.35)
     ax.set_yticks(range(len(rows)), [f"{g} \u2013 {t}" for g, t in rows])
     ax.set_ylim(len(rows) - 0.5, -0.5)
-    ax.set_xlabel(STANCE_LABEL + "; hollow: before, filled: after")
+    ax.set_xlabel((STANCE_LABEL if value == "score" else
+                   "mean sentiment of the statements (VADER compound, \u22121 \u2026 +1)")
+                  + "; hollow: before, filled: after")
     return ax

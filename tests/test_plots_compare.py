@@ -79,3 +79,13 @@ def test_source_over_time_leaves_gaps_for_thin_periods(stances):
 def test_source_over_time_without_dates_says_so(stances):
     ax = plot_source_over_time(stances.assign(date=""))
     assert "No dated statements" in ax.texts[0].get_text()
+
+
+def test_tone_beside_stance_uses_the_sentiment_column(stances):
+    stances = stances.assign(sentiment=-0.9)
+    tone = compare_periods(stances, break_date="2031-03-01", value="sentiment")
+    assert (tone["mean"] == pytest.approx(-0.9)).all()
+    ax = plot_before_after(stances, break_date="2031-03-01", value="sentiment")
+    assert "sentiment" in ax.get_title() and "not stance" in ax.get_title()
+    with pytest.raises(ValueError, match="value must be"):
+        compare_periods(stances, break_date="2031-03-01", value="label")
