@@ -53,6 +53,8 @@ Contributions are summed and squashed with tanh into [-1, 1].
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import copy
 import functools
 import math
@@ -1816,8 +1818,12 @@ def _normalise_others(others: Iterable) -> list[tuple[int, int, str]]:
 
 
 def _token_span(t: _Text, start: int, end: int) -> tuple[int, int] | None:
-    idx = [k for k in range(len(t.low)) if t.starts[k] < end and t.ends[k] > start]
-    return (idx[0], idx[-1] + 1) if idx else None
+    # Tokens are in text order and do not overlap, so the tokens overlapping [start, end)
+    # are a contiguous run found by bisection: linear scans made long statements (transcript
+    # turns with many mentions) quadratic.
+    first = bisect_right(t.ends, start)
+    last = bisect_left(t.starts, end)
+    return (first, last) if first < last else None
 
 
 def _score(text: str, start: int, end: int, *, others, speaker_affiliation, target_name,
