@@ -128,8 +128,8 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
     if targets is not None:
         table = table[table["target"].isin(targets)]
     what = "stance" if value == "score" else "sentiment (VADER, not stance)"
-    ax.set_title(f"Mean {what} before and after {break_date} (by {by}; 95 % intervals "
-                 "resampling documents)")
+    ax.set_title(f"Mean {what} before and after {break_date}\n(by {by}; 95 % intervals "
+                 "resample documents)")
     if table.empty:
         return _no_data(ax, "No dated statements on either side of the break")
     cols = _target_order(table, targets)

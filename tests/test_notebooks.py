@@ -49,8 +49,8 @@ def _outputs_text(nb) -> str:
     return "\n".join(parts)
 
 
-def test_there_are_seven_numbered_notebooks():
-    assert [p.name[:3] for p in NOTEBOOKS] == [f"0{i}_" for i in range(1, 8)]
+def test_there_are_eight_numbered_notebooks():
+    assert [p.name[:3] for p in NOTEBOOKS] == [f"0{i}_" for i in range(1, 9)]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -122,10 +122,15 @@ def test_executes_top_to_bottom(path):
     stderr = "".join(out.get("text", "") for cell in nb.cells for out in cell.get("outputs", [])
                      if out.get("output_type") == "stream" and out.get("name") == "stderr")
     assert "Traceback" not in stderr and "Warning" not in stderr, stderr
+    images = [out for cell in nb.cells for out in cell.get("outputs", [])
+              if "image/png" in out.get("data", {})]
     if path.stem == "04_actor_target_charts":
-        images = [out for cell in nb.cells for out in cell.get("outputs", [])
-                  if "image/png" in out.get("data", {})]
         assert len(images) >= 7  # every chart of stance.plots
+    if path.stem == "08_sentiment_versus_stance":
+        # Tone and stance before/after, over time, the presidents: charts of both offices.
+        assert len(images) >= 3
+        shown = _outputs_text(nb)
+        assert "President of Russia" in shown and "Office of the President of Ukraine" in shown
 
 
 FICTIONAL_CORPUS = [
