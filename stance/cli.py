@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local processes (default) or a Dask cluster (see --scheduler)")
     s.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
+    s.add_argument("--lexicon", metavar="FILE",
+                   help="stance lexicon TSV (term, valence, frame, source) whose entries extend "
+                        "the bundled lexicon")
     s.add_argument("--metadata", metavar="FILE",
                    help="CSV of article metadata (doc_id or file; date, source, title, url) "
                         "to join; default: an articles.csv or metadata.csv inside a folder")
@@ -124,7 +127,7 @@ def _alias_groups(value: str | None):
 
 def _score(args) -> int:
     from .engine import run_corpus
-    from .pipeline import Config, _model, _registries
+    from .pipeline import Config, _lexicon, _model, _registries
     _check_inputs(args.inputs)
     out = _check_out(args.out)
     if args.method in ("model", "ensemble") and not args.model:
@@ -140,8 +143,12 @@ def _score(args) -> int:
         raise UsageError("--jobs must be at least 1")
     config = Config(actors=args.actors, targets=args.targets,
                     alias_groups=_alias_groups(args.alias_groups), method=args.method,
-                    model=args.model)
+                    model=args.model, lexicon=args.lexicon)
     _registries(config)  # a broken registry stops here with its own message
+    if args.lexicon:
+        if not Path(args.lexicon).is_file():
+            raise UsageError(f"{args.lexicon}: lexicon file not found")
+        _lexicon(args.lexicon)
     if args.model:
         _model(args.model)
     if args.metadata and not Path(args.metadata).is_file():

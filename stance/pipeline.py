@@ -41,12 +41,21 @@ class Config:
     alias_groups: tuple[str, ...] | None = None
     method: str = "lexicon"
     model: str | None = None
+    lexicon: str | None = None
 
 
 @lru_cache(maxsize=8)
 def _registries(config: Config) -> tuple[ActorRegistry, TargetRegistry]:
     return (load_actors(config.actors),
             load_targets(config.targets, alias_groups=config.alias_groups))
+
+
+@lru_cache(maxsize=4)
+def _lexicon(path: str | None):
+    """The bundled stance lexicon, extended by a researcher's TSV (its entries replace bundled
+    entries of the same term); None: the bundled one."""
+    from .lexicon import load_lexicon
+    return load_lexicon() if path is None else load_lexicon().extend(load_lexicon(path).entries)
 
 
 @lru_cache(maxsize=4)
@@ -87,7 +96,7 @@ def _self_mentions(st: Statement, text: str, targets: TargetRegistry, found) -> 
 
 
 def score_statement_targets(st: Statement, doc: Document, targets: TargetRegistry, *,
-                            method: str = "lexicon", model=None) -> list[dict]:
+                            method: str = "lexicon", model=None, lexicon=None) -> list[dict]:
     """Stance rows (CONTRACT.md) for one statement: one per target its content addresses."""
     from .score import score_statement
 
@@ -98,7 +107,8 @@ def score_statement_targets(st: Statement, doc: Document, targets: TargetRegistr
     content = doc.text[st.start:st.end]
     local = [type(m)(m.start - st.start, m.end - st.start, m.target, m.text, m.group)
              for m in mentions]
-    scores = score_statement(content, local, speaker_affiliation=st.affiliation or None)
+    scores = score_statement(content, local, speaker_affiliation=st.affiliation or None,
+                             lexicon=lexicon)
     if method in ("model", "ensemble") and model is not None:
         scores = _model_scores(content, local, scores, model, method, st.affiliation)
     rows = []
@@ -166,6 +176,7 @@ def process_document(doc: Document, config: Config = Config()) -> tuple[list[dic
     stance_rows: list[dict] = []
     for s in statements:
         stance_rows.extend(score_statement_targets(s, doc, targets, method=config.method,
+                                                   lexicon=_lexicon(config.lexicon),
                                                    model=model))
     return st_rows, stance_rows
 
@@ -233,7 +244,8 @@ def _frames(st_rows: list[dict], sc_rows: list[dict], err_rows: list[dict]) -> R
 def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None = None,
                     targets: str | None = None, alias_groups: Sequence[str] | None = None,
                     method: str = "lexicon", model: str | None = None,
-                    metadata: str | os.PathLike | None = None) -> Result:
+                    metadata: str | os.PathLike | None = None,
+                    lexicon: str | os.PathLike | None = None) -> Result:
     """Score every document of ``inputs`` and return the tables of CONTRACT.md.
 
     Parameters
@@ -249,6 +261,10 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
     model : str, optional
         A model saved by :meth:`stance.StanceClassifier.save` (for "model" and "ensemble";
         default: the model shipped in ``stance/resources/models``, when present).
+    lexicon : path, optional
+        A stance lexicon TSV (``term, valence, frame, source``, as
+        ``stance/resources/geopolitical_lexicon.tsv``) whose entries extend the bundled
+        lexicon, replacing bundled entries of the same term.
     metadata : path, optional
         A metadata CSV (``doc_id`` or ``file``; ``date``, ``source``, ``title``, ``url``) joined
         to the documents; without it a folder's ``articles.csv``/``metadata.csv`` is used.
@@ -275,8 +291,10 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
     config = Config(actors=str(actors) if actors else None,
                     targets=str(targets) if targets else None,
                     alias_groups=tuple(alias_groups) if alias_groups is not None else None,
-                    method=method, model=str(model) if model else None)
+                    method=method, model=str(model) if model else None,
+                    lexicon=str(lexicon) if lexicon else None)
     _registries(config)  # fail early, before any document, on a broken registry
+    _lexicon(config.lexicon)  # and on a broken lexicon
     if model:
         _model(config.model)
     errors: list[LoadError] = []

@@ -24,3 +24,18 @@ def test_exports_survive_submodule_imports():
 def test_sentiment_score_is_vader_compound():
     assert stance.sentiment_score("A wonderful, peaceful day.") > 0.5
     assert stance.sentiment_score("A horrible, brutal war.") < -0.5
+
+
+def test_an_extended_lexicon_is_used_in_a_corpus_run(tmp_path):
+    import stance
+    doc = tmp_path / "d.txt"
+    doc.write_text("Ana Roth said that Russia had been zorbling the harbour for weeks.",
+                   encoding="utf-8")
+    plain = stance.score_documents([doc]).stances
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("term\tvalence\tframe\tsource\nzorbling\t-0.9\thostile_act\ttest\n",
+                     encoding="utf-8")
+    extended = stance.score_documents([doc], lexicon=extra).stances
+    russia = extended[extended["target"] == "Russia"].iloc[0]
+    assert russia["label"] == "against" and "zorbling" in russia["evidence"]
+    assert plain[plain["target"] == "Russia"].iloc[0]["label"] != "against"
