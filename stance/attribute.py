@@ -42,6 +42,13 @@ from .quotes import Quote, find_quotes
 from .registry import ActorRegistry, _trie_regex
 from .segment import Sentence, split_paragraphs, split_sentences
 
+#: Values of ``speaker_type``: CONTRACT.md's four, and (additive) ``state`` for a country or
+#: its capital speaking ("Moscow said") and ``media`` for news organisations.
+SPEAKER_TYPES = ("person", "institution", "group", "state", "media")
+#: Last words of an institution's name that make it a news organisation.
+_MEDIA_HEADS = frozenset("Times Post Journal Gazette Radio Television TV Channel Broadcasting "
+                         "News Herald Tribune Telegraph Guardian".split())
+
 #: The columns of ``statements.csv`` (CONTRACT.md), then the additive ``relayed_by``.
 STATEMENT_COLUMNS = ("doc_id", "statement_id", "speaker", "speaker_type", "speaker_mention",
                      "kind", "cue", "text", "start", "end", "relayed_by")
@@ -876,8 +883,10 @@ def extract_statements(doc_id: str, text: str, *, actors: ActorRegistry,
             continue
         seen_spans.add((f.start, f.end))
         ent: Entity = f.mention.entity
-        stype = ent.type if ent.type in ("person", "institution", "group") else (
-            "institution" if ent.type == "state" else "unknown")
+        stype = ent.type if ent.type in SPEAKER_TYPES else "unknown"
+        if stype == "institution" and ent.name.split()[-1:] and \
+                ent.name.split()[-1] in _MEDIA_HEADS:
+            stype = "media"  # "The Norland Gazette reported": a newspaper, not an office
         cue = f.cue.text if f.cue is not None else ""
         cue = re.sub(r"\s+", " ", cue)
         out.append(Statement(doc_id, len(out) + 1, ent.name, stype, f.mention.text, f.kind, cue,

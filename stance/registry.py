@@ -80,7 +80,7 @@ __all__ = [
 ]
 
 #: Allowed values of an actor's ``type``.
-ACTOR_TYPES = ("person", "institution", "state", "group")
+ACTOR_TYPES = ("person", "institution", "state", "group", "media")
 #: Allowed values of an actor's ``gender``: the two the he/she resolver can use.
 GENDERS = ("m", "f")
 

@@ -360,3 +360,15 @@ def test_a_described_president_is_still_the_last_one_named(actors):
     text = ("President Karel Vos met the press. Later he met President Ana Roth. The visiting "
             "president said that the talks went well.")
     assert _by_anchor(_run(text, actors), "the talks went well").speaker == "Ana Roth"
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("Moscow said that the talks had failed completely.", "Russia", "state"),
+    ("The Norland Gazette reported that the harbour would close.", "Norland Gazette", "media"),
+    ("According to Interfax, the talks had failed completely.", "Interfax", "media"),
+    ("The Norland Defence Ministry said that the harbour would close.",
+     "Norland Defence Ministry", "institution"),
+])
+def test_states_institutions_and_media_are_never_persons(actors, text, speaker, kind):
+    st = _run(text, actors)[0]
+    assert (st.speaker, st.speaker_type) == (speaker, kind)
