@@ -155,8 +155,9 @@ def compare_periods(stances: pd.DataFrame, *, break_date: str, by: str = "source
         The ``stances`` table of CONTRACT.md, with ``date`` and the ``by`` column.
     break_date : str
         ISO date; statements dated before it are ``before``, on or after it ``after``.
-    by : {"source", "speaker"}, default "source"
-        What to compare: the publishing source (e.g. one office per source) or the speaker.
+    by : str, default "source"
+        What to compare: the publishing source (e.g. one office per source), the speaker, or
+        any other metadata column of the table.
     value : {"score", "sentiment"}, default "score"
         What to average: the stance score, or the statements' plain sentiment (VADER
         compound), to set tone beside stance.
@@ -174,8 +175,9 @@ def compare_periods(stances: pd.DataFrame, *, break_date: str, by: str = "source
     --------
     >>> table = compare_periods(stances, break_date="2022-02-24")    # doctest: +SKIP
     """
-    if by not in ("source", "speaker"):
-        raise ValueError(f"compare_periods: by must be 'source' or 'speaker', not {by!r}")
+    if by in ("date", "score", "sentiment", "statement_id", "target", "label"):
+        raise ValueError(f"compare_periods: cannot group by {by!r}; use source, speaker or "
+                         f"another metadata column")
     if value not in ("score", "sentiment"):
         raise ValueError(f"compare_periods: value must be 'score' or 'sentiment', not {value!r}")
     _check_columns(stances, ["date", by, value], "compare_periods")

@@ -66,6 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--freq", choices=("D", "W", "M", "Q", "Y"), default=None,
                    help="period of the figures over time: day, week, month, quarter or year "
                         "(default: W; M for the bundled press corpus)")
+    f.add_argument("--by", metavar="COLUMN", default=None,
+                   help="metadata column the corpus figures compare (default: source): "
+                        "stance over time, before/after (at --break-date, else the median "
+                        "date) and one heatmap per group")
     f.add_argument("--break-date", metavar="YYYY-MM-DD", default=None,
                    help="also draw each source's stance before and after this date")
 
@@ -106,6 +110,15 @@ def _check_out(out: str) -> Path:
     if not os.access(path, os.W_OK):
         raise UsageError(f"{out}: the output directory is not writable; choose another --out")
     return path
+
+
+def _median_date(stances_csv: Path) -> str | None:
+    """The median date of the dated stance rows (ISO), or None without dates."""
+    import pandas as pd
+    dates = pd.to_datetime(pd.read_csv(stances_csv, usecols=["date"], dtype=str,
+                                       keep_default_na=False)["date"], errors="coerce",
+                           format="mixed").dropna()
+    return dates.sort_values().iloc[len(dates) // 2].strftime("%Y-%m-%d") if len(dates) else None
 
 
 def _log_to_stderr() -> None:
@@ -184,8 +197,15 @@ def _figures(args) -> int:
         if not (Path(args.results) / "stances.csv").is_file():
             raise UsageError(f"{args.results}: no stances.csv here; run `stance score ... "
                              f"--out {args.results}` first")
+        break_date = args.break_date
+        if break_date is None and args.by is not None:
+            break_date = _median_date(Path(args.results) / "stances.csv")
+            if break_date:
+                print(f"stance: no --break-date given; comparing before and after the median "
+                      f"statement date, {break_date}", file=sys.stderr)
         paths = figures_from_results(args.results, out_dir=out, formats=formats,
-                                     freq=args.freq or "W", break_date=args.break_date)
+                                     freq=args.freq or "W", break_date=break_date,
+                                     by=args.by or "source")
         print(f"stance: wrote {len(paths)} figure files to {out}", file=sys.stderr)
         return 0
     # No --results: every report figure from the bundled data, the seed article into OUT and

@@ -30,8 +30,9 @@ FIGURE_NAMES = ("actor_target_heatmap", "actor_target_intervals", "statement_str
                 "actor_target_network", "stance_over_time", "sentiment_vs_stance",
                 "label_counts")
 #: Figures drawn in addition for a dated corpus with two or more sources, or one source and a
-#: break date (``stance_by_source_over_time``), and the before/after comparison when a break
-#: date is given.
+#: break date (``stance_by_source_over_time``, named after the ``by`` column), and the
+#: before/after comparisons when a break date is given; with two to six sources, also one
+#: ``actor_target_heatmap_<source>`` each.
 CORPUS_FIGURE_NAMES = ("stance_by_source_over_time", "stance_before_after",
                        "sentiment_before_after")
 #: The style of every report figure. DejaVu Sans ships with matplotlib, so the same glyphs
@@ -62,6 +63,9 @@ _METADATA = {
 #: Speakers shown in the per-speaker figures: past about 20 rows a heatmap or interval chart
 #: stops being readable on a page (20 rows at the default size fill an A4 page's height).
 MAX_SPEAKERS = 20
+#: Per-group heatmaps are drawn for at most this many groups: past that a corpus is compared
+#: better in one chart over time than in a folder of heatmaps.
+_MAX_GROUP_FIGURES = 6
 # SVG element ids are hashes salted with this; a fixed salt makes them the same every run.
 _SVG_SALT = "stance-figures"
 
@@ -120,7 +124,7 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
                  out_dir: str | os.PathLike, formats: Sequence[str] = FORMATS,
                  affiliations: Mapping[str, str] | None = None, dpi: int = 200,
                  freq: str = "W", break_date: str | None = None,
-                 max_speakers: int | None = MAX_SPEAKERS) -> list[Path]:
+                 max_speakers: int | None = MAX_SPEAKERS, by: str = "source") -> list[Path]:
     """Draw and save every report figure.
 
     Parameters
@@ -144,6 +148,10 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
     max_speakers : int or None, default :data:`MAX_SPEAKERS`
         The per-speaker figures show only this many speakers, those with most statements (a
         note under the figure says so); ``None`` shows all.
+    by : str, default "source"
+        The metadata column the corpus figures compare: ``stance_by_<by>_over_time``,
+        ``stance_before_after`` and ``sentiment_before_after`` group by it, and with two to
+        six groups each gets its own ``actor_target_heatmap_<group>``.
 
     Returns
     -------
@@ -187,20 +195,30 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
         ("label_counts", (7.0, max(2.4, 1.2 + 0.24 * n_pairs)),
          lambda ax: plots.plot_label_counts(actor_target, ax=ax, **rows)),
     ]
-    sources = _dated_sources(all_stances)
+    sources = _dated_sources(all_stances, by)
     if sources >= 2 or (sources and break_date):
         n_rows = max(sources, 1) * n_targets
-        jobs.append(("stance_by_source_over_time", (9.0, 4.2),
+        jobs.append((f"stance_by_{_slug(by)}_over_time", (9.0, 4.2),
                      lambda ax: plots_compare.plot_source_over_time(all_stances, ax=ax,
-                                                                    freq=freq)))
+                                                                    freq=freq, by=by)))
+        if 2 <= sources <= _MAX_GROUP_FIGURES:
+            groups = all_stances[by].astype(str).str.strip()
+            for value in sorted(set(groups) - {""}):
+                part = _actor_target(stances[groups.loc[stances.index] == value])
+                jobs.append((f"actor_target_heatmap_{_slug(value)}",
+                             (2.6 + 1.05 * n_targets,
+                              max(3.2, 1.3 + 0.42 * max(part["speaker"].nunique(), 1))),
+                             lambda ax, part=part, value=value: (
+                                 plots.plot_actor_target_heatmap(part, ax=ax, **rows),
+                                 ax.set_title(f"Mean stance by speaker and target: {value}"))))
         if break_date:
             jobs.append(("stance_before_after", (7.5, max(2.4, 1.0 + 0.45 * n_rows)),
                          lambda ax: plots_compare.plot_before_after(
-                             all_stances, ax=ax, break_date=break_date)))
+                             all_stances, ax=ax, break_date=break_date, by=by)))
             if "sentiment" in all_stances:
                 jobs.append(("sentiment_before_after", (7.5, max(2.4, 1.0 + 0.45 * n_rows)),
                              lambda ax: plots_compare.plot_before_after(
-                                 all_stances, ax=ax, break_date=break_date,
+                                 all_stances, ax=ax, break_date=break_date, by=by,
                                  value="sentiment")))
     paths: list[Path] = []
     with matplotlib.rc_context(STYLE):
@@ -220,7 +238,8 @@ def figures_from_results(results_dir: str | os.PathLike, *, out_dir: str | os.Pa
                          formats: Sequence[str] = FORMATS,
                          affiliations: Mapping[str, str] | None = None, freq: str = "W",
                          break_date: str | None = None,
-                         max_speakers: int | None = MAX_SPEAKERS) -> list[Path]:
+                         max_speakers: int | None = MAX_SPEAKERS,
+                         by: str = "source") -> list[Path]:
     """Draw every report figure from the tables of a ``stance score --out DIR`` run.
 
     Parameters
@@ -234,7 +253,7 @@ def figures_from_results(results_dir: str | os.PathLike, *, out_dir: str | os.Pa
     affiliations : mapping, optional
         Speaker → affiliation. By default taken from the bundled actor registry; speakers it
         does not list are grouped last. Pass ``{}`` to order speakers by stance instead.
-    freq, break_date, max_speakers
+    freq, break_date, max_speakers, by
         As in :func:`make_figures`.
 
     Returns
@@ -255,14 +274,21 @@ def figures_from_results(results_dir: str | os.PathLike, *, out_dir: str | os.Pa
     if affiliations is None:
         affiliations = _default_affiliations()
     return make_figures(stances, at, out_dir=out_dir, formats=formats, affiliations=affiliations,
-                        freq=freq, break_date=break_date, max_speakers=max_speakers)
+                        freq=freq, break_date=break_date, max_speakers=max_speakers, by=by)
 
 
-def _dated_sources(stances: pd.DataFrame) -> int:
-    """How many sources have dated statements (0 without a date or source column)."""
-    if "date" not in stances or "source" not in stances:
+def _slug(value: str) -> str:
+    """A file-name-safe form of a group's value ("President of Russia (en.kremlin.ru)" ->
+    "president-of-russia-en-kremlin-ru")."""
+    import re
+    return re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")[:60] or "none"
+
+
+def _dated_sources(stances: pd.DataFrame, by: str = "source") -> int:
+    """How many groups of ``by`` have dated statements (0 without a date or that column)."""
+    if "date" not in stances or by not in stances:
         return 0
-    source = stances["source"].astype(str).str.strip()
+    source = stances[by].astype(str).str.strip()
     dated = stances["date"].astype(str).str.strip() != ""
     return int(source[dated & (source != "")].nunique())
 

@@ -27,7 +27,7 @@ SOURCE_STYLES = ("-", "--", ":", "-.")
 MIN_PERIOD_N = 3
 
 
-def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M",
+def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M", by: str = "source",
                           targets: Sequence[str] | None = None, ax: Axes | None = None,
                           **kwargs) -> Axes:
     """Draw each source's mean stance toward each target per period.
@@ -38,6 +38,8 @@ def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M",
         The ``stances`` table with ``date`` and ``source`` columns.
     freq : {"D", "W", "M", "Q", "Y"}, default "M"
         Period length.
+    by : str, default "source"
+        The metadata column whose groups get one line per target (any column of the table).
     targets : list of str, optional
         Targets to include (default: all).
     ax : Axes, optional
@@ -55,16 +57,17 @@ def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M",
     if freq not in FREQS:
         raise ValueError(f"plot_source_over_time: unknown freq {freq!r}; use one of "
                          f"{', '.join(FREQS)}")
-    frame = _table(stances, ("source", "target", "score", "date"), "plot_source_over_time")
+    frame = _table(stances, (by, "target", "score", "date"), "plot_source_over_time")
     frame["period"] = period_start(frame["date"], freq).to_numpy()
     frame = frame[frame["period"].notna() & frame["score"].notna() &
-                  (frame["source"].astype(str) != "")]
+                  frame[by].notna() & (frame[by].astype(str) != "")]
+    frame = frame.assign(source=frame[by].astype(str))
     if targets is not None:
         frame = frame[frame["target"].isin(targets)]
     unit = FREQ_NAMES[freq]
-    ax.set_title(f"Mean stance per {unit} and source (all speakers quoted)")
+    ax.set_title(f"Mean stance per {unit} and {by} (all speakers quoted)")
     if frame.empty:
-        return _no_data(ax, "No dated statements with a source")
+        return _no_data(ax, f"No dated statements with a {by}")
     per = (frame.groupby(["source", "target", "period"], sort=True)["score"]
            .agg(["mean", "size"]).reset_index())
     periods = period_range(per["period"].min(), per["period"].max(), freq)
@@ -89,7 +92,7 @@ def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M",
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_xlabel(f"{unit} (periods with fewer than {MIN_PERIOD_N} statements left out)")
     ax.set_ylabel(STANCE_LABEL)
-    ax.legend(title="source \u2013 target", loc="upper left", bbox_to_anchor=(1.01, 1),
+    ax.legend(title=f"{by} \u2013 target", loc="upper left", bbox_to_anchor=(1.01, 1),
               frameon=False)
     return ax
 
@@ -105,8 +108,9 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
         The ``stances`` table with ``date`` and the ``by`` column.
     break_date : str
         ISO date of the break (e.g. ``"2022-02-24"``).
-    by : {"source", "speaker"}, default "source"
-        One row of the chart per group × target.
+    by : str, default "source"
+        One row of the chart per group × target: the source, the speaker, or any other
+        metadata column.
     value : {"score", "sentiment"}, default "score"
         Stance, or the plain sentiment (VADER) of the same statements: tone beside stance.
     targets : list of str, optional

@@ -184,3 +184,23 @@ def test_an_internal_error_exits_1_with_a_report_line(monkeypatch, capsys):
     assert "Traceback" not in err
     assert cli.main(["--debug", "evaluate", "--gold", "g.csv", "x"]) == 1
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_figures_by_source_without_a_break_date_uses_the_median_date(tmp_path):
+    results = tmp_path / "r"
+    results.mkdir()
+    rows = ["doc_id,statement_id,speaker,target,target_mention,score,label,sentiment,method,"
+            "evidence,date,source"]
+    for i in range(12):
+        src = "Gazette" if i % 2 else "Herald"
+        rows.append(f"d{i},d{i}:1,Ana Roth,NATO,NATO,{0.1 * (i % 5) - 0.2:.1f},neutral,0.1,"
+                    f"lexicon,cue,2031-0{1 + i // 3}-1{i % 3},{src}")
+    (results / "stances.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "f"
+    res = _run("figures", "--results", results, "--out", out, "--freq", "M", "--by", "source",
+               "--formats", "png")
+    assert res.returncode == 0, res.stderr
+    assert "median statement date" in res.stderr
+    names = {p.name for p in out.iterdir()}
+    assert {"stance_by_source_over_time.png", "stance_before_after.png",
+            "actor_target_heatmap_gazette.png", "actor_target_heatmap_herald.png"} <= names

@@ -110,9 +110,20 @@ def test_corpus_figures_for_two_sources_and_a_break_date(tmp_path, stances):
     two = stances.assign(source=["Gazette" if i % 2 else "Herald" for i in range(len(stances))])
     paths = make_figures(two, None, out_dir=tmp_path, formats=("png",), freq="M",
                          break_date="2024-02-01")
-    assert {p.stem for p in paths} == set(FIGURE_NAMES) | set(CORPUS_FIGURE_NAMES)
+    per_source = {"actor_target_heatmap_gazette", "actor_target_heatmap_herald"}
+    assert {p.stem for p in paths} == set(FIGURE_NAMES) | set(CORPUS_FIGURE_NAMES) | per_source
     without = make_figures(two, None, out_dir=tmp_path / "b", formats=("png",))
-    assert {p.stem for p in without} == set(FIGURE_NAMES) | {"stance_by_source_over_time"}
+    assert {p.stem for p in without} == (set(FIGURE_NAMES) | {"stance_by_source_over_time"}
+                                         | per_source)
+
+
+def test_corpus_figures_by_another_column(tmp_path, stances):
+    outlets = stances.assign(outlet=["Wire" if i % 2 else "Daily" for i in range(len(stances))])
+    paths = make_figures(outlets, None, out_dir=tmp_path, formats=("png",), freq="Q",
+                         break_date="2024-02-01", by="outlet")
+    stems = {p.stem for p in paths}
+    assert {"stance_by_outlet_over_time", "stance_before_after",
+            "actor_target_heatmap_wire", "actor_target_heatmap_daily"} <= stems
 
 
 def test_per_speaker_figures_keep_the_most_quoted_speakers(tmp_path, stances, monkeypatch):

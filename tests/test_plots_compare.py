@@ -52,9 +52,15 @@ def test_compare_periods_leaves_out_undated_rows(stances):
     assert table["n"].sum() == len(stances) - 1
 
 
-def test_compare_periods_rejects_other_groupings(stances):
-    with pytest.raises(ValueError, match="source' or 'speaker'"):
-        compare_periods(stances, break_date="2031-03-01", by="doc_id")
+def test_compare_periods_rejects_non_metadata_groupings(stances):
+    with pytest.raises(ValueError, match="cannot group by 'target'"):
+        compare_periods(stances, break_date="2031-03-01", by="target")
+
+
+def test_compare_periods_by_any_metadata_column(stances):
+    stances = stances.assign(outlet=["Wire" if i % 3 else "Daily" for i in range(len(stances))])
+    table = compare_periods(stances, break_date="2031-03-01", by="outlet")
+    assert set(table["outlet"]) == {"Wire", "Daily"} and table.columns[0] == "outlet"
 
 
 def test_before_after_draws_two_points_per_row(stances):
