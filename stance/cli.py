@@ -139,10 +139,29 @@ def _alias_groups(value: str | None):
 
 
 def _score(args) -> int:
+    _check_inputs(args.inputs)
+    created = not Path(args.out).exists()
+    out = _check_out(args.out)
+    try:
+        return _score_into(args, out)
+    except BaseException:
+        _remove_if_empty(out / ".partial")
+        if created:
+            _remove_if_empty(out)
+        raise
+
+
+def _remove_if_empty(folder: Path) -> None:
+    """A failed run leaves no empty output folder behind (finished chunks stay, for --resume)."""
+    try:
+        folder.rmdir()  # only succeeds on an empty folder
+    except OSError:
+        pass
+
+
+def _score_into(args, out: Path) -> int:
     from .engine import run_corpus
     from .pipeline import Config, _lexicon, _model, _registries
-    _check_inputs(args.inputs)
-    out = _check_out(args.out)
     if args.method in ("model", "ensemble") and not args.model:
         from .paths import bundled_model
         args.model = bundled_model()

@@ -274,9 +274,6 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
         _registries(config)  # validate in the parent first: clear errors, no worker tracebacks
     pool = _DaskPool(scheduler, jobs, config) if engine == "dask" else _LocalPool(jobs, config)
     bar = None
-    if progress:
-        from tqdm import tqdm
-        bar = tqdm(unit="doc", desc="stance", file=sys.stderr, smoothing=0.1, mininterval=0.5)
     counts = {"documents": len(done), "statements": 0, "stances": 0, "errors": 0}
     seen_errors = 0
     # The next chunk is read and handed to the workers before the current one is written, so
@@ -284,7 +281,13 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
     pending: deque = deque()
 
     def finish():
-        nonlocal next_chunk
+        nonlocal next_chunk, bar
+        if progress and bar is None:
+            # Made once the first chunk was read: an input that is unusable as a whole stops
+            # the run (exit 2) before any bar is drawn.
+            from tqdm import tqdm
+            bar = tqdm(unit="doc", desc="stance", file=sys.stderr, smoothing=0.1,
+                       mininterval=0.5, initial=len(done))
         chunk, new_load, handle = pending.popleft()
         results = pool.result(handle)
         st_rows, sc_rows, err_rows = [], [], []
@@ -303,8 +306,12 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
         done_tmp.write_text("".join(d.doc_id + "\n" for d in chunk), encoding="utf-8")
         os.replace(done_tmp, partial / f"done-{tag}.txt")
         next_chunk += 1
+        counts["statements"] += len(st_rows)
         if bar is not None:
             bar.update(len(chunk))
+            rate = counts["statements"] / max(bar.format_dict["elapsed"], 1e-9)
+            bar.set_postfix_str(f"{counts['statements']} statements, {rate:.0f} statements/s",
+                                refresh=False)
 
     try:
         ahead = AHEAD if (jobs > 1 or engine == "dask") else 0

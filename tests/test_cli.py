@@ -43,7 +43,9 @@ def test_tables_have_the_contract_columns(scored):
     assert len(st) > 20
     assert st["statement_id"].is_unique
     assert set(st["kind"]) <= {"direct", "reported", "mixed"}
-    assert set(st["speaker_type"]) <= {"person", "institution", "group", "unknown"}
+    # CONTRACT.md's four values, and the additive "state" and "media" (README, Output tables).
+    assert set(st["speaker_type"]) <= {"person", "institution", "group", "unknown", "state",
+                                       "media"}
     sc = pd.read_csv(scored / "stances.csv")
     assert sc["score"].between(-1, 1).all()
     assert set(sc["label"]) <= {"favor", "neutral", "against"}
@@ -204,3 +206,19 @@ def test_figures_by_source_without_a_break_date_uses_the_median_date(tmp_path):
     names = {p.name for p in out.iterdir()}
     assert {"stance_by_source_over_time.png", "stance_before_after.png",
             "actor_target_heatmap_gazette.png", "actor_target_heatmap_herald.png"} <= names
+
+
+def test_an_unusable_input_leaves_no_output_folder_and_no_bar(tmp_path):
+    table = tmp_path / "no_text.csv"
+    table.write_text("doc_id,body\n1,Ana Roth said so.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = _run("score", table, "--out", out)
+    assert res.returncode == 2 and "no 'text' column" in res.stderr
+    assert not out.exists()
+    assert "doc/s" not in res.stderr and "it/s" not in res.stderr
+
+
+def test_progress_bar_counts_documents_and_statements(tmp_path):
+    res = _run("score", ARTICLES, "--out", tmp_path / "o")
+    assert res.returncode == 0, res.stderr
+    assert "statements/s" in res.stderr and "doc" in res.stderr
