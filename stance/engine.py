@@ -362,9 +362,14 @@ def _iter_csv(path: Path) -> Iterator[dict]:
 
 def _merge(partial: Path, out: Path) -> dict:
     """Merge the chunk files into the final tables (k-way merge), then remove them."""
+    from .speakers import apply, canonical_names
     agg = _Aggregator()
     counts = {}
     docs = set()
+    # One pass over the statements first: canonical speaker names need the whole corpus.
+    canonical = canonical_names((row["speaker"], row["speaker_type"])
+                                for p in _read_runs(partial, "statements") if p.exists()
+                                for row in _iter_csv(p))
     for name, cols in TABLES:
         runs = _read_runs(partial, name)
         streams = [_iter_csv(p) for p in runs if p.exists()]
@@ -377,6 +382,8 @@ def _merge(partial: Path, out: Path) -> dict:
             w = csv.DictWriter(fh, fieldnames=list(cols), lineterminator="\n", extrasaction="ignore")
             w.writeheader()
             for row in merged:
+                if name != "errors":
+                    row = apply(canonical, row)
                 w.writerow(row)
                 n += 1
                 if name == "stances":

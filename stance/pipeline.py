@@ -233,8 +233,12 @@ def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
 def _frames(st_rows: list[dict], sc_rows: list[dict], err_rows: list[dict]) -> Result:
     from .aggregate import actor_target
 
-    statements = pd.DataFrame(st_rows, columns=list(STATEMENT_COLUMNS))
-    stances = pd.DataFrame(sc_rows, columns=list(STANCE_COLUMNS))
+    from .speakers import apply, canonical_names
+
+    canonical = canonical_names((r["speaker"], r["speaker_type"]) for r in st_rows)
+    statements = pd.DataFrame([apply(canonical, r) for r in st_rows],
+                              columns=list(STATEMENT_COLUMNS))
+    stances = pd.DataFrame([apply(canonical, r) for r in sc_rows], columns=list(STANCE_COLUMNS))
     errors = pd.DataFrame(err_rows, columns=list(ERROR_COLUMNS))
     at = (actor_target(stances).round({"mean": 4, "ci_low": 4, "ci_high": 4}) if len(stances)
           else pd.DataFrame(columns=list(ACTOR_TARGET_COLUMNS)))
