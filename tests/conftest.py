@@ -1,10 +1,20 @@
 """Shared test helpers."""
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
 
 _BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """Close every matplotlib figure a test left open (only where pyplot was imported)."""
+    yield
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is not None:
+        plt.close("all")
 
 
 @pytest.fixture

@@ -13,12 +13,6 @@ from stance.figures import (FIGURE_NAMES, figures_from_results, make_figures,  #
                             save_figure)
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture
 def stances():
     rng = np.random.default_rng(1)

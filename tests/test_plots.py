@@ -13,12 +13,6 @@ from stance import plots  # noqa: E402
 from stance.aggregate import actor_target  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture
 def stances():
     rng = np.random.default_rng(0)

@@ -1,22 +1,10 @@
 """Tests for stance.plots_compare and stance.aggregate.compare_periods (fictional stances)."""
-import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-
-from stance.aggregate import compare_periods  # noqa: E402
-from stance.plots_compare import (MIN_PERIOD_N, plot_before_after,  # noqa: E402
-                                  plot_source_over_time)
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+from stance.aggregate import compare_periods
+from stance.plots_compare import MIN_PERIOD_N, plot_before_after, plot_source_over_time
 
 
 @pytest.fixture
