@@ -164,13 +164,10 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
         actor_target = _actor_target(stances)
     all_stances, note = stances, None
     if max_speakers is not None and actor_target["speaker"].nunique() > max_speakers:
-        total = actor_target.groupby("speaker")["n"].sum().reset_index()
-        top = total.sort_values(["n", "speaker"], ascending=[False, True], kind="stable")
-        keep = set(top["speaker"].head(max_speakers))
         note = (f"The {max_speakers} speakers with most statements, of "
                 f"{actor_target['speaker'].nunique()}.")
-        actor_target = actor_target[actor_target["speaker"].isin(keep)]
-        stances = stances[stances["speaker"].isin(keep)]
+        actor_target = _top_speakers(actor_target, max_speakers)
+        stances = stances[stances["speaker"].isin(set(actor_target["speaker"]))]
     per_speaker = {"actor_target_heatmap", "actor_target_intervals", "statement_strip",
                    "actor_target_network", "label_counts"}
     out = Path(out_dir)
@@ -204,7 +201,7 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
         if 2 <= sources <= _MAX_GROUP_FIGURES:
             groups = all_stances[by].astype(str).str.strip()
             for value in sorted(set(groups) - {""}):
-                part = _actor_target(stances[groups.loc[stances.index] == value])
+                part = _top_speakers(_actor_target(all_stances[groups == value]), max_speakers)
                 jobs.append((f"actor_target_heatmap_{_slug(value)}",
                              (2.6 + 1.05 * n_targets,
                               max(3.2, 1.3 + 0.42 * max(part["speaker"].nunique(), 1))),
@@ -275,6 +272,15 @@ def figures_from_results(results_dir: str | os.PathLike, *, out_dir: str | os.Pa
         affiliations = _default_affiliations()
     return make_figures(stances, at, out_dir=out_dir, formats=formats, affiliations=affiliations,
                         freq=freq, break_date=break_date, max_speakers=max_speakers, by=by)
+
+
+def _top_speakers(table: pd.DataFrame, most: int | None) -> pd.DataFrame:
+    """The rows of the ``most`` speakers with most statements (all with ``None``)."""
+    if most is None or table["speaker"].nunique() <= most:
+        return table
+    total = table.groupby("speaker")["n"].sum().reset_index()
+    keep = total.sort_values(["n", "speaker"], ascending=[False, True], kind="stable")
+    return table[table["speaker"].isin(set(keep["speaker"].head(most)))]
 
 
 def _slug(value: str) -> str:
