@@ -19,7 +19,8 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["actor_target", "aggregate_by", "compare_periods", "ACTOR_TARGET_COLUMNS",
+__all__ = ["actor_target", "aggregate_by", "compare_periods", "period_difference",
+           "ACTOR_TARGET_COLUMNS",
            "STAT_COLUMNS"]
 
 #: Columns of ``actor_target.csv`` (CONTRACT.md), in order.
@@ -196,6 +197,60 @@ def compare_periods(stances: pd.DataFrame, *, break_date: str, by: str = "source
     out = out.sort_values([by, "target", "period"], kind="stable").reset_index(drop=True)
     out["period"] = out["period"].astype(str)
     return out[[by, "target", "period", *STAT_COLUMNS]]
+
+
+def period_difference(stances: pd.DataFrame, *, break_date: str, by: str = "source",
+                      value: str = "score", n_boot: int = 2000, seed: int = 0,
+                      ci: float = 0.95) -> pd.DataFrame:
+    """The change of the mean (after minus before ``break_date``) per group × target, with a
+    bootstrap interval that resamples the documents of each period independently.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``by, target, n_before, n_after, before, after, difference, ci_low,
+        ci_high``; a group × target seen on one side of the break only is left out.
+
+    Examples
+    --------
+    >>> period_difference(stances, break_date="2022-02-24")   # doctest: +SKIP
+    """
+    _check_columns(stances, ["date", by, value], "period_difference")
+    cut = pd.Timestamp(break_date)
+    frame = stances.copy()
+    frame["score"] = pd.to_numeric(frame[value], errors="coerce")
+    day = period_start(frame["date"], "D")
+    frame["period"] = np.where(day.isna(), None, np.where(day < cut, "before", "after"))
+    frame["_doc"] = (frame["doc_id"].astype(str) if "doc_id" in frame.columns
+                     else frame["statement_id"].astype(str).str.rsplit(":", n=1).str[0])
+    frame = frame[frame["period"].notna() & frame["score"].notna()]
+    # One value per statement, as in the means of compare_periods.
+    per = (frame.groupby([by, "target", "period", "statement_id"], sort=True)
+           .agg(score=("score", "mean"), _doc=("_doc", "first")).reset_index())
+    rows = []
+    alpha = (1 - ci) / 2
+    for (group, target), g in per.groupby([by, "target"], sort=True):
+        sides = {p: g[g["period"] == p] for p in ("before", "after")}
+        if any(side.empty for side in sides.values()):
+            continue
+        rng = np.random.default_rng(seed)
+        draws = {}
+        for p, side in sides.items():
+            codes, inv = np.unique(side["_doc"].to_numpy(), return_inverse=True)
+            sums = np.bincount(inv, weights=side["score"].to_numpy(dtype=float))
+            counts = np.bincount(inv).astype(float)
+            idx = rng.integers(0, len(codes), size=(n_boot, len(codes)))
+            draws[p] = sums[idx].sum(axis=1) / counts[idx].sum(axis=1)
+        diff = draws["after"] - draws["before"]
+        before = float(sides["before"]["score"].mean())
+        after = float(sides["after"]["score"].mean())
+        low, high = np.quantile(diff, [alpha, 1 - alpha])
+        rows.append({by: group, "target": target, "n_before": len(sides["before"]),
+                     "n_after": len(sides["after"]), "before": before, "after": after,
+                     "difference": after - before, "ci_low": float(min(low, after - before)),
+                     "ci_high": float(max(high, after - before))})
+    return pd.DataFrame(rows, columns=[by, "target", "n_before", "n_after", "before", "after",
+                                       "difference", "ci_low", "ci_high"])
 
 
 def period_range(first, last, freq: str = "W") -> pd.DatetimeIndex:

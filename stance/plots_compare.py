@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from .aggregate import FREQ_NAMES, FREQS, compare_periods, period_range, period_start
+from .aggregate import (FREQ_NAMES, FREQS, compare_periods, period_difference, period_range,
+                        period_start)
 from .plots import (MIN_INTERVAL_N, STANCE_LABEL, TARGET_MARKERS, _no_data, _table,
                     _target_colour, _target_order)
 
@@ -125,7 +126,8 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
     Axes
         Per row: the mean before (hollow) and after (filled) with 95 % bootstrap intervals
         resampling documents (none under :data:`~stance.plots.MIN_INTERVAL_N` statements),
-        and the number of statements of each beside it.
+        the number of statements of each beside it, and the change (Δ, after minus before)
+        with its 95 % interval.
     """
     ax = plt.gca() if ax is None else ax
     table = compare_periods(stances, break_date=break_date, by=by, value=value)
@@ -160,6 +162,12 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
             ax.errorbar([r["mean"]], [y], xerr=err, **opts)
             ax.annotate(f"n={int(r['n'])}", (1.1, y), xycoords=("data", "data"),
                         fontsize=6.5, va="center", color="0.3")
+    # The change and its interval (documents of each period resampled independently).
+    for r in period_difference(stances, break_date=break_date, by=by, value=value).itertuples():
+        key = (getattr(r, by) if by.isidentifier() else r[1], r.target)
+        if key in ypos:
+            ax.annotate(f"\u0394 {r.difference:+.2f} [{r.ci_low:+.2f}, {r.ci_high:+.2f}]",
+                        (1.1, ypos[key] + 0.38), fontsize=6, va="center", color="0.15")
     ax.axvline(0, color="0.35", linewidth=0.8, linestyle="--", zorder=1)
     ax.set_xlim(-1.08, 1.35)
     ax.set_yticks(range(len(rows)), [f"{g} \u2013 {t}" for g, t in rows])

@@ -83,3 +83,14 @@ def test_tone_beside_stance_uses_the_sentiment_column(stances):
     assert "sentiment" in ax.get_title() and "not stance" in ax.get_title()
     with pytest.raises(ValueError, match="value must be"):
         compare_periods(stances, break_date="2031-03-01", value="label")
+
+
+def test_period_difference_has_an_interval_around_the_change(stances):
+    from stance.aggregate import period_difference
+    diff = period_difference(stances, break_date="2031-03-01").set_index("source")
+    row = diff.loc["Norland Office"]
+    assert row["difference"] == pytest.approx(row["after"] - row["before"])
+    assert row["difference"] < -0.3                     # the fixture drops by 0.5
+    assert row["ci_low"] <= row["difference"] <= row["ci_high"] < 0
+    ax = plot_before_after(stances, break_date="2031-03-01")
+    assert sum(t.get_text().startswith("\u0394") for t in ax.texts) == 2
