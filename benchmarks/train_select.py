@@ -1,0 +1,53 @@
+"""Choose, once, the candidate statements of the stance training set (run 2026-12-01).
+
+Kept so the choice can be audited, not rerun (the labels were made for exactly these spans).
+Candidates are the statements that ``stance score`` (commit ``4b323de``) extracted from
+documents **outside** the real-text gold (``data/annotations/realtext/passes/documents.csv``):
+
+- every statement of the 17 Wikinews articles outside the gold (read from ``../shared``);
+- every press-corpus statement the scorer found addressing NATO (NATO is rare in the corpus,
+  and the model needs examples of each NATO label);
+- then, at random with a fixed seed, 450 more Kremlin statements that address a target (the
+  Kremlin quotes fewer speakers, and carries most stances toward Ukraine and NATO) and
+  Ukrainian ones up to 1,100 candidates in all.
+
+Statements of fewer than three words were left out. The candidates were split by document into
+seven batches, each labelled by one annotator following ``data/annotations/GUIDELINES.md``
+(``is_statement``, then favor / against / neutral / not addressed per target, and ``clear``).
+"""
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = 20261202
+KREMLIN_EXTRA, TOTAL, BATCHES = 450, 1100, 7
+
+
+def select(statements: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
+    """The candidate rows of ``statements`` (press corpus and Wikinews, gold documents out)."""
+    gold = set(pd.read_csv(ROOT / "data" / "annotations" / "realtext" / "passes" /
+                           "documents.csv")["doc_id"])
+    st = statements[~statements["doc_id"].isin(gold)]
+    st = st[st["text"].str.split().str.len() >= 3]
+    nato = set(stances[stances["target"] == "NATO"]["statement_id"])
+    addressed = set(stances["statement_id"])
+    rng = random.Random(SEED)
+    press = st["doc_id"].str.startswith(("kremlin", "president-of-ukraine"))
+    pick = set(st[~press]["statement_id"]) | set(st[press & st["statement_id"].isin(nato)]
+                                                 ["statement_id"])
+    rest_k = [s for s in st[st["doc_id"].str.startswith("kremlin")]["statement_id"]
+              if s not in pick and s in addressed]
+    rest_u = [s for s in st[st["doc_id"].str.startswith("president")]["statement_id"]
+              if s not in pick and s in addressed]
+    pick |= set(rng.sample(sorted(rest_k), min(len(rest_k), KREMLIN_EXTRA)))
+    pick |= set(rng.sample(sorted(rest_u), min(len(rest_u), TOTAL - len(pick))))
+    return st[st["statement_id"].isin(pick)].sort_values(["doc_id", "start"])
+
+
+if __name__ == "__main__":
+    sys.exit("kept as a record of how the candidates were chosen; see the module docstring")
