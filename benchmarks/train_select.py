@@ -14,6 +14,11 @@ documents **outside** the real-text gold (``data/annotations/realtext/passes/doc
 Statements of fewer than three words were left out. The candidates were split by document into
 seven batches, each labelled by one annotator following ``data/annotations/GUIDELINES.md``
 (``is_statement``, then favor / against / neutral / not addressed per target, and ``clear``).
+
+Batches 8 and 9 (:func:`select_extra`, run 2026-12-02 on the statements of commit ``c6a91dc``)
+add 240 press statements to pass the 1,500 addressed pairs the stance-model issue asks for:
+statements that address a target, from press documents in neither the gold nor batches 1-7,
+3 to 120 words long, at most two per document, at random with a second fixed seed.
 """
 from __future__ import annotations
 
@@ -26,6 +31,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20261202
 KREMLIN_EXTRA, TOTAL, BATCHES = 450, 1100, 7
+EXTRA_SEED, EXTRA_TOTAL, EXTRA_PER_DOC, EXTRA_MAX_WORDS = 20261203, 240, 2, 120
 
 
 def select(statements: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
@@ -46,6 +52,30 @@ def select(statements: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
               if s not in pick and s in addressed]
     pick |= set(rng.sample(sorted(rest_k), min(len(rest_k), KREMLIN_EXTRA)))
     pick |= set(rng.sample(sorted(rest_u), min(len(rest_u), TOTAL - len(pick))))
+    return st[st["statement_id"].isin(pick)].sort_values(["doc_id", "start"])
+
+
+def select_extra(statements: pd.DataFrame, stances: pd.DataFrame,
+                 used_docs: set[str]) -> pd.DataFrame:
+    """Batches 8 and 9: press statements addressing a target, from documents not yet used."""
+    gold = set(pd.read_csv(ROOT / "data" / "annotations" / "realtext" / "passes" /
+                           "documents.csv")["doc_id"])
+    st = statements[~statements["doc_id"].isin(gold | used_docs)]
+    st = st[st["doc_id"].str.startswith(("kremlin", "president-of-ukraine"))]
+    words = st["text"].str.split().str.len()
+    st = st[(words >= 3) & (words <= EXTRA_MAX_WORDS)]
+    st = st[st["statement_id"].isin(set(stances["statement_id"]))]
+    rng = random.Random(EXTRA_SEED)
+    order = rng.sample(sorted(st["statement_id"]), len(st))
+    doc_of = dict(zip(st["statement_id"], st["doc_id"]))
+    per_doc: dict[str, int] = {}
+    pick = []
+    for sid in order:
+        if per_doc.get(doc_of[sid], 0) < EXTRA_PER_DOC:
+            per_doc[doc_of[sid]] = per_doc.get(doc_of[sid], 0) + 1
+            pick.append(sid)
+        if len(pick) == EXTRA_TOTAL:
+            break
     return st[st["statement_id"].isin(pick)].sort_values(["doc_id", "start"])
 
 
