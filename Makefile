@@ -19,7 +19,10 @@ endif
 PY := $(ENV_DIR)/bin/python
 # The stamp lives inside the environment, so a new environment reinstalls.
 STAMP := $(ENV_DIR)/.stance-installed
-EXTRAS ?= dev,notebooks,dask
+EXTRAS ?= dev,notebooks,dask,model
+# torch for the encoder: 2.13.0 is the CPU build these machines keep on disk (an unpinned torch
+# would pull a CUDA build of several GB); elsewhere, see the README.
+TORCH ?= torch==2.13.0
 
 export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
@@ -31,6 +34,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(ENV_DIR)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet "$(TORCH)"
 	$(PY) -m pip install --quiet -e ".[$(EXTRAS)]"
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null 2>&1 || true
 	@touch $(STAMP)

@@ -51,7 +51,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.multiclass import unique_labels
 from sklearn.utils.validation import check_is_fitted
 
-__all__ = ["StanceClassifier", "ensemble_scores", "LABELS"]
+__all__ = ["StanceClassifier", "ensemble_scores", "lexicon_features", "LABELS"]
 
 #: The three stance labels, sorted as scikit-learn sorts ``classes_``.
 LABELS = ("against", "favor", "neutral")
@@ -226,6 +226,27 @@ def _dense_features(span, text: str, ex: "_Example", window: int) -> list[float]
             + _valence_features(ex.words[:at], ex.words[at + 1:], window)
             + [float(np.tanh(_afinn(t) / _AFINN_UNIT))
                for t in (text, ex.clause, ex.left_text, ex.right_text)])
+
+
+#: Names of the columns of :func:`lexicon_features`.
+LEXICON_FEATURE_NAMES = _DENSE_NAMES
+
+
+def lexicon_features(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int], *,
+                     window: int = 5) -> np.ndarray:
+    """The dense lexicon block of :class:`StanceClassifier` for (text, mention) rows.
+
+    The rule-based scorer's score, label and whether a rule fired, VADER and AFINN sentiment
+    of the text, the mention's clause and the ``window`` words on each side, and the valence
+    sums around the mention (:data:`LEXICON_FEATURE_NAMES`); one row per mention.
+    """
+    rows = []
+    for text, s, e in zip(texts, starts, ends):
+        text, s, e = str(text), int(s), int(e)
+        ex = _Example(text, s, e, int(window))
+        span = _score_span(text, s, e) if e > s else None
+        rows.append(_dense_features(span, text, ex, int(window)))
+    return np.array(rows, dtype=np.float64).reshape(len(rows), len(_DENSE_NAMES))
 
 
 def _afinn(text: str) -> int:

