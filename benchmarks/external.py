@@ -40,7 +40,10 @@ LABELS = ["against", "neutral", "favor"]
 VADER_THRESHOLD = 0.05
 #: Table columns, in order.
 COLUMNS = ["method", "newsmtsc_rw_f1m", "newsmtsc_mt_f1m", "rusentne_en_f1pn",
-           "rusentne_en_f1m", "seconds", "description"]
+           "rusentne_en_f1m", "seconds", "seconds_per_1000", "description"]
+#: Rows of test-rw whose scoring is timed for ``seconds_per_1000`` (prediction only, no
+#: training, no feature cache).
+TIMED_ROWS = 1000
 
 
 def shared_dir() -> Path | None:
@@ -148,6 +151,8 @@ def _scores(pred: dict[str, np.ndarray], data: dict[str, pd.DataFrame]) -> dict[
 
 
 EVAL_SPLITS = ("test_rw", "test_mt", "rusentne_en")
+#: Regularisation grid of the encoder model's CV on NewsMTSC train (as in train_model.py).
+MODEL_CS = (0.03, 0.1, 0.3, 1.0)
 
 
 def run(shared: Path, *, log=print) -> pd.DataFrame:
@@ -157,7 +162,14 @@ def run(shared: Path, *, log=print) -> pd.DataFrame:
     data = load_all(shared)
     rows = []
 
-    def add(method, description, predict):
+    timed = data["test_rw"].iloc[:TIMED_ROWS]
+
+    def per_1000(score_rows) -> float:
+        t0 = time.perf_counter()
+        score_rows(timed)
+        return round((time.perf_counter() - t0) * 1000 / len(timed), 2)
+
+    def add(method, description, predict, score_rows=None):
         t0 = time.perf_counter()
         try:
             pred = predict()
@@ -166,6 +178,7 @@ def run(shared: Path, *, log=print) -> pd.DataFrame:
             return
         seconds = time.perf_counter() - t0
         rows.append({"method": method, **_scores(pred, data), "seconds": round(seconds, 1),
+                     "seconds_per_1000": per_1000(score_rows) if score_rows else None,
                      "description": description})
         log(f"{method}: done in {seconds:.1f} s")
 
@@ -173,9 +186,9 @@ def run(shared: Path, *, log=print) -> pd.DataFrame:
     add("majority", f"always '{majority}', the most frequent NewsMTSC train label",
         lambda: {k: np.full(len(data[k]), majority, dtype=object) for k in EVAL_SPLITS})
     add("vader", "VADER compound of the whole sentence, ±0.05 thresholds",
-        lambda: {k: vader_labels(data[k]) for k in EVAL_SPLITS})
+        lambda: {k: vader_labels(data[k]) for k in EVAL_SPLITS}, vader_labels)
     add("afinn", "AFINN-en sum of the whole sentence, sign",
-        lambda: {k: afinn_labels(data[k]) for k in EVAL_SPLITS})
+        lambda: {k: afinn_labels(data[k]) for k in EVAL_SPLITS}, afinn_labels)
     spans = {}
 
     def lexicon():
@@ -183,7 +196,8 @@ def run(shared: Path, *, log=print) -> pd.DataFrame:
             spans[k] = lexicon_spans(data[k])
         return {k: np.array([s.label for s in spans[k]], dtype=object) for k in EVAL_SPLITS}
 
-    add("lexicon", "stance.score_span: rule-based, target-directed (no training)", lexicon)
+    add("lexicon", "stance.score_span: rule-based, target-directed (no training)", lexicon,
+        lexicon_spans)
     model = {}
 
     def classifier():
@@ -193,7 +207,8 @@ def run(shared: Path, *, log=print) -> pd.DataFrame:
         model["proba"] = {k: clf.predict_proba(data[k]) for k in EVAL_SPLITS}
         return {k: clf.classes_[model["proba"][k].argmax(axis=1)] for k in EVAL_SPLITS}
 
-    add("classifier", "StanceClassifier trained on NewsMTSC train.jsonl", classifier)
+    add("classifier", "StanceClassifier trained on NewsMTSC train.jsonl", classifier,
+        lambda f: model["clf"].predict_proba(f))
     if spans and model:
         def ensemble():
             classes = list(model["clf"].classes_)
@@ -201,17 +216,49 @@ def run(shared: Path, *, log=print) -> pd.DataFrame:
                                        model["proba"][k], classes)[1] for k in EVAL_SPLITS}
 
         add("ensemble", "stance.classifier.ensemble_scores of lexicon and classifier", ensemble)
+
+    def encoder_model():
+        import train_model  # the feature cache of the model's training script
+        from sklearn.model_selection import StratifiedKFold
+        from stance.model import StanceModel
+        base = StanceModel()
+        frames = {k: data[k].assign(relation="unknown") for k in ("train", *EVAL_SPLITS)}
+        F = {k: train_model.features(base, f, "newsmtsc" if k == "train" else f"external-{k}")
+             for k, f in frames.items()}
+        y = data["train"]["label"].to_numpy()
+        best_c, best_f1 = None, -1.0
+        for C in MODEL_CS:  # 3-fold CV on NewsMTSC train only
+            pred = np.empty(len(y), dtype=object)
+            for tr, te in StratifiedKFold(3, shuffle=True, random_state=0).split(F["train"], y):
+                m = StanceModel(C=C).fit_features(F["train"][tr], y[tr])
+                pred[te] = m.classes_[m.proba_from_features(F["train"][te]).argmax(axis=1)]
+            f1 = _f1(y, pred)
+            log(f"model: CV on train C={C}: F1m {f1:.3f}")
+            if f1 > best_f1:
+                best_c, best_f1 = C, f1
+        m = StanceModel(C=best_c).fit_features(F["train"], y)
+        model["encoder"] = m
+        return {k: m.classes_[m.proba_from_features(F[k]).argmax(axis=1)] for k in EVAL_SPLITS}
+
+    try:
+        import transformers  # noqa: F401
+        add("model", "StanceModel (frozen all-MiniLM-L6-v2 + lexicon features, logistic "
+            "regression) trained on NewsMTSC train.jsonl, C by 3-fold CV on train",
+            encoder_model, lambda f: model["encoder"].predict_proba(f.assign(relation="unknown")))
+    except ImportError:
+        log("model: skipped (the `model` extra is not installed)")
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def to_markdown(table: pd.DataFrame) -> str:
     """The table as GitHub markdown, scores with three decimals."""
     head = ["method", "NewsMTSC test-rw F1m", "NewsMTSC test-mt F1m", "RuSentNE-en dev F1(P,N)",
-            "RuSentNE-en dev F1m", "seconds"]
+            "RuSentNE-en dev F1m", "seconds", "s per 1,000 mentions"]
     lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
     for r in table.itertuples(index=False):
         lines.append(f"| {r.method} | {r.newsmtsc_rw_f1m:.3f} | {r.newsmtsc_mt_f1m:.3f} | "
-                     f"{r.rusentne_en_f1pn:.3f} | {r.rusentne_en_f1m:.3f} | {r.seconds:.1f} |")
+                     f"{r.rusentne_en_f1pn:.3f} | {r.rusentne_en_f1m:.3f} | {r.seconds:.1f} | "
+                     f"{'' if pd.isna(r.seconds_per_1000) else f'{r.seconds_per_1000:.2f}'} |")
     return "\n".join(lines)
 
 

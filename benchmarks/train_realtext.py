@@ -86,7 +86,8 @@ def examples(train: pd.DataFrame, docs: dict[str, str]) -> pd.DataFrame:
             rows.append({"text": content, "start": m.start - start, "end": m.end - start,
                          "relation": relation(affiliation.get(r.speaker, ""), m.target),
                          "label": label, "doc_id": r.doc_id, "target": m.target,
-                         "statement_start": start})
+                         "statement_start": start,
+                         "affiliation": affiliation.get(r.speaker, "")})
     return pd.DataFrame(rows)
 
 
@@ -99,9 +100,9 @@ def newsmtsc() -> pd.DataFrame | None:
     import external
     frame = external.load_newsmtsc(path)
     return frame.assign(relation="unknown", doc_id="newsmtsc:" + frame["gid"].astype(str),
-                        target="", statement_start=0)[["text", "start", "end", "relation",
-                                                       "label", "doc_id", "target",
-                                                       "statement_start"]]
+                        target="", statement_start=0, affiliation="")[
+        ["text", "start", "end", "relation", "label", "doc_id", "target", "statement_start",
+         "affiliation"]]
 
 
 def cross_validate(data: pd.DataFrame, extra: pd.DataFrame | None, **params) -> float:

@@ -79,8 +79,9 @@ def load_gold(folder: Path) -> pd.DataFrame:
 SPLITS = ("dev", "held-out", "held-out-2")
 
 
-def run(folder: Path, split: str = "held-out"):
-    """Score the articles of one split and compare them with its gold; return the Report."""
+def run(folder: Path, split: str = "held-out", method: str | None = None):
+    """Score the articles of one split and compare them with its gold; return the Report
+    (``method``: the stance method, default that of ``stance score``)."""
     from stance.evaluate import evaluate
 
     gold = load_gold(folder)
@@ -91,7 +92,7 @@ def run(folder: Path, split: str = "held-out"):
     with tempfile.TemporaryDirectory() as tmp:
         gold_csv = Path(tmp) / "wikinews_gold.csv"
         gold.to_csv(gold_csv, index=False)
-        return evaluate(gold_csv, paths)
+        return evaluate(gold_csv, paths, method=method)
 
 
 def summary(report, split: str) -> pd.DataFrame:

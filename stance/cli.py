@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .paths import DEFAULT_METHOD
 
 EXIT_USAGE = 2
 #: Exit status of an unexpected internal error (a bug), apart from usage and input errors.
@@ -39,10 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--alias-groups", metavar="NAMES", default=None,
                    help="comma-separated target alias groups to use ('' for none; "
                         "default: the registry's defaults, e.g. 'west')")
-    s.add_argument("--method", choices=("lexicon", "model", "ensemble"), default="lexicon",
-                   help="stance scorer: lexicon rules (default), the trained model, or both")
-    s.add_argument("--model", metavar="FILE", help="a saved StanceClassifier (JSON; default for "
-                   "--method model/ensemble: the model shipped in stance/resources/models)")
+    s.add_argument("--method", choices=("lexicon", "model", "ensemble"), default=DEFAULT_METHOD,
+                   help="stance scorer: lexicon rules (fast, no model), the shipped encoder "
+                        "model, or the ensemble of both (default: the best on the real-text "
+                        "dev split)")
+    s.add_argument("--model", metavar="FILE", help="a saved StanceModel or StanceClassifier "
+                   "(JSON; default for --method model/ensemble: the model shipped in "
+                   "stance/resources/models)")
+    s.add_argument("--encoder", metavar="DIR", default=None,
+                   help="encoder model directory for the model (default: $STANCE_ENCODER or "
+                        "the packaged all-MiniLM-L6-v2)")
     s.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     s.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -87,9 +94,11 @@ def _parser() -> argparse.ArgumentParser:
                         "gold, wrong stance) with its sentence to this CSV")
     e.add_argument("--actors", metavar="FILE", help="actor registry YAML (default: built in)")
     e.add_argument("--targets", metavar="FILE", help="target registry YAML (default: built in)")
-    e.add_argument("--method", choices=("lexicon", "model", "ensemble"), default="lexicon",
+    e.add_argument("--method", choices=("lexicon", "model", "ensemble"), default=DEFAULT_METHOD,
                    help="the stance scorer to evaluate")
-    e.add_argument("--model", metavar="FILE", help="a saved StanceClassifier (JSON)")
+    e.add_argument("--model", metavar="FILE", help="a saved StanceModel or StanceClassifier (JSON)")
+    e.add_argument("--encoder", metavar="DIR", default=None,
+                   help="encoder model directory (default: $STANCE_ENCODER or the packaged one)")
     return p
 
 
@@ -175,14 +184,14 @@ def _score_into(args, out: Path) -> int:
         raise UsageError("--jobs must be at least 1")
     config = Config(actors=args.actors, targets=args.targets,
                     alias_groups=_alias_groups(args.alias_groups), method=args.method,
-                    model=args.model, lexicon=args.lexicon)
+                    model=args.model, lexicon=args.lexicon, encoder=args.encoder)
     _registries(config)  # a broken registry stops here with its own message
     if args.lexicon:
         if not Path(args.lexicon).is_file():
             raise UsageError(f"{args.lexicon}: lexicon file not found")
         _lexicon(args.lexicon)
     if args.model:
-        _model(args.model)
+        _model(args.model, args.encoder)
     if args.metadata and not Path(args.metadata).is_file():
         raise UsageError(f"{args.metadata}: metadata file not found")
     if not args.quiet:
@@ -259,7 +268,8 @@ def _evaluate(args) -> int:
         if args.model is None:
             raise UsageError(f"--method {args.method} needs --model FILE")
     report = evaluate(args.gold, args.inputs, split=args.split, actors=args.actors,
-                      targets=args.targets, method=args.method, model=args.model)
+                      targets=args.targets, method=args.method, model=args.model,
+                      encoder=args.encoder)
     print(format_report(report))
     if args.out:
         report.save(_check_out(args.out))

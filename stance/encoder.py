@@ -45,7 +45,7 @@ _WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
 PUBLISHED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 
 
-class EncoderError(RuntimeError):
+class EncoderError(ValueError):
     """The encoder cannot be loaded (missing package, directory or runtime)."""
 
 
@@ -176,7 +176,8 @@ class Encoder:
         except ImportError as exc:
             raise EncoderError(
                 "the encoder needs torch and transformers: pip install 'stance[model]' "
-                "(see the README for a CPU-only torch)") from exc
+                "(see the README for a CPU-only torch), or use --method lexicon "
+                "(method='lexicon')") from exc
         hf_logging.disable_progress_bar()
         torch.set_num_threads(self.threads)
         try:

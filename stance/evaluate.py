@@ -377,7 +377,7 @@ def error_table(gold: pd.DataFrame, matches: pd.DataFrame, pairs: pd.DataFrame,
 
 
 def evaluate(gold_path, inputs, *, split: str | None = None, actors=None, targets=None,
-             method: str = "lexicon", model=None) -> Report:
+             method: str | None = None, model=None, encoder=None) -> Report:
     """Score the gold's documents among ``inputs`` and compare them with the gold.
 
     Parameters
@@ -389,8 +389,8 @@ def evaluate(gold_path, inputs, *, split: str | None = None, actors=None, target
         gold names are scored, so a whole corpus may be given.
     split : str, optional
         Evaluate only the gold rows of this split (``dev`` or ``test``).
-    actors, targets, method, model
-        As for :func:`stance.score_documents`.
+    actors, targets, method, model, encoder
+        As for :func:`stance.score_documents` (``method=None``: its default).
 
     Returns
     -------
@@ -417,8 +417,10 @@ def evaluate(gold_path, inputs, *, split: str | None = None, actors=None, target
     docs = set(gold["doc_id"])
     # A row with neither anchor nor offsets says "annotated, no statement in this document".
     gold = gold[gold["anchor"] != ""].reset_index(drop=True)
-    result = score_documents(documents, actors=actors, targets=targets, method=method,
-                             model=model)
+    from .paths import DEFAULT_METHOD
+    result = score_documents(documents, actors=actors, targets=targets,
+                             method=method or DEFAULT_METHOD,
+                             model=model, encoder=encoder)
     names = gold_targets(gold)
     attribution, matches = attribution_scores(gold, result.statements, docs=docs)
     stance, pairs, confusion = stance_scores(gold, matches, result.stances, names)

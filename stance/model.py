@@ -12,7 +12,12 @@ toward the mention ``text[start:end]``. Its features, for each (text, mention) r
   inputs the model can weigh, not its answer;
 * **relation block**: the speaker's relation to the target from the actor registry
   (``own`` state, ``other``, ``unknown``), from an optional ``relation`` column, which a
-  mention-level corpus such as NewsMTSC cannot know.
+  mention-level corpus such as NewsMTSC cannot know;
+* **side block**: the speaker's affiliation paired with the target (optional columns
+  ``affiliation`` and ``target``), one indicator per pair seen at least
+  :data:`MIN_PAIR_ROWS` times in training (say "Russia → NATO"): the prior a reader brings to
+  a statement from a side, learned from the training data and stored with the head; a pair
+  not seen in training contributes nothing.
 
 The blocks are standardised and fed to a multinomial logistic regression. A fitted model is
 saved as plain JSON + ``.npz`` carrying the encoder's identity (name, packaging, SHA-256 of its
@@ -48,6 +53,10 @@ _WINDOW_CHARS = 400
 #: Context words on each side for the lexicon block's tone windows (StanceClassifier's
 #: default, chosen there by cross-validation on NewsMTSC train).
 _LEXICON_WINDOW = 5
+#: Training rows a speaker-affiliation × target pair needs to get its own indicator; fewer
+#: and its weight would rest on a handful of statements (the real training set's pairs have
+#: 60-900 rows; rarer ones are mostly extraction errors).
+MIN_PAIR_ROWS = 20
 #: Default inverse regularisation; benchmarks/train_model.py picks C by grouped
 #: cross-validation on the real training set and saves the choice with the head.
 _DEFAULT_C = 1.0
@@ -130,6 +139,9 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         Add the lexicon block.
     use_relation : bool, default=True
         Add the speaker's relation to the target (column ``relation`` of ``X``).
+    use_sides : bool, default=True
+        Add the speaker-affiliation × target indicators (columns ``affiliation`` and
+        ``target`` of ``X``).
     class_weight : dict, "balanced" or None, default=None
         Passed to :class:`~sklearn.linear_model.LogisticRegression`.
     max_iter : int, default=3000
@@ -156,11 +168,12 @@ class StanceModel(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, C=_DEFAULT_C, *, encoder=None, use_lexicon=True, use_relation=True,
-                 class_weight=None, max_iter=3000):
+                 use_sides=True, class_weight=None, max_iter=3000):
         self.C = C
         self.encoder = encoder
         self.use_lexicon = use_lexicon
         self.use_relation = use_relation
+        self.use_sides = use_sides
         self.class_weight = class_weight
         self.max_iter = max_iter
 
@@ -180,8 +193,38 @@ class StanceModel(ClassifierMixin, BaseEstimator):
                              "and end (the target mention is text[start:end])")
         return X
 
+    @staticmethod
+    def sides(X) -> list[str]:
+        """``"affiliation → target"`` per row of ``X`` ('' where either is unknown)."""
+        if "affiliation" not in X.columns or "target" not in X.columns:
+            return [""] * len(X)
+        return [f"{a} → {t}" if a and t else "" for a, t in
+                zip(X["affiliation"].fillna("").astype(str), X["target"].fillna("").astype(str))]
+
+    def learn_sides(self, X) -> "StanceModel":
+        """Choose the side indicators: pairs of ``X`` with at least MIN_PAIR_ROWS rows."""
+        from collections import Counter
+        counts = Counter(p for p in self.sides(X) if p)
+        self.sides_ = sorted(p for p, n in counts.items() if n >= MIN_PAIR_ROWS) \
+            if self.use_sides else []
+        return self
+
+    def side_block(self, X) -> np.ndarray:
+        """Indicators of the learned side pairs (rows × len(sides_))."""
+        known = {p: i for i, p in enumerate(getattr(self, "sides_", []))}
+        out = np.zeros((len(X), len(known)))
+        for row, p in enumerate(self.sides(X)):
+            if p in known:
+                out[row, known[p]] = 1.0
+        return out
+
     def transform(self, X) -> np.ndarray:
-        """The unscaled feature matrix of ``X`` (encoder, lexicon, relation blocks)."""
+        """The unscaled feature matrix of ``X``: :meth:`base_features` and the side block."""
+        base = self.base_features(X)
+        return np.hstack([base, self.side_block(X)])
+
+    def base_features(self, X) -> np.ndarray:
+        """Encoder, lexicon and relation blocks of ``X`` (stateless: needs no fitting)."""
         X = self._check_X(X)
         if not isinstance(self.C, Real) or not self.C > 0:
             raise ValueError(f"C must be a positive number, got {self.C!r}")
@@ -204,14 +247,18 @@ class StanceModel(ClassifierMixin, BaseEstimator):
 
     # ------------------------------------------------------------------------------ fitting
     def fit(self, X, y, sample_weight=None):
-        """Fit on rows of ``X`` (text, start, end[, relation]) and labels ``y``."""
+        """Fit on rows of ``X`` (text, start, end[, relation, affiliation, target]) and ``y``."""
+        self.learn_sides(X)
         self.fit_features(self.transform(X), y, sample_weight=sample_weight)
         self.n_features_in_ = 3
         self.feature_names_in_ = np.array(["text", "start", "end"], dtype=object)
         return self
 
     def fit_features(self, F, y, sample_weight=None):
-        """Fit on a precomputed :meth:`transform` matrix (cross-validation reuses features)."""
+        """Fit on a precomputed :meth:`transform` matrix (cross-validation reuses features;
+        call :meth:`learn_sides` first when the matrix has a side block)."""
+        if not hasattr(self, "sides_"):
+            self.sides_ = []
         F = np.asarray(F, dtype=np.float64)
         y = np.asarray(y)
         self.mean_ = F.mean(axis=0)
@@ -297,6 +344,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         meta = {"format": _FORMAT, "feature_version": FEATURE_VERSION,
                 "stance_version": __version__, "encoder": self.encoder_identity_,
                 "params": params, "classes": [str(c) for c in self.classes_],
+                "sides": list(self.sides_),
                 "n_features": int(self.coef_.shape[1]), "weights": weights.name}
         arrays = {"coef": self.coef_, "intercept": self.intercept_, "mean": self.mean_,
                   "scale": self.scale_}
@@ -358,6 +406,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         if model.coef_.shape != (len(model.classes_), int(meta["n_features"])):
             raise ModelError(f"{weights}: the weights do not match the head's description")
         model.encoder_identity_ = saved
+        model.sides_ = [str(p) for p in meta.get("sides", [])]
         if "neighbour_vectors" in arrays:
             model.neighbour_vectors_ = arrays["neighbour_vectors"]
             model.neighbour_labels_ = arrays["neighbour_labels"]

@@ -28,8 +28,16 @@ def resource_text(name: str) -> str:
     return (RESOURCES / name).read_text(encoding="utf-8")
 
 
+#: The default stance method of ``stance score`` / ``evaluate`` and of ``score_documents``:
+#: the ensemble of the lexicon and the shipped encoder model had the best stance macro-F1 on
+#: the real-text dev split (0.720, against model 0.681 and lexicon 0.477;
+#: benchmarks/results/train_model.csv). ``lexicon`` stays the fast, model-free option.
+DEFAULT_METHOD = "ensemble"
+
+
 def bundled_model() -> str | None:
-    """The stance model shipped with the package (``resources/models/realtext.json``, trained
-    by ``benchmarks/train_realtext.py`` on real statements), or None when it is absent."""
+    """The stance model shipped with the package (``resources/models/realtext.json``, an
+    encoder head trained by ``benchmarks/train_model.py`` on real statements and NewsMTSC
+    train), or None when it is absent."""
     path = RESOURCES / "models" / "realtext.json"
     return str(path) if path.is_file() else None

@@ -20,6 +20,7 @@ import pandas as pd
 from .attribute import STATEMENT_COLUMNS, Statement, extract_statements
 from .clean import find_boilerplate
 from .load import Document, LoadError, iter_documents
+from .paths import DEFAULT_METHOD
 from .registry import ActorRegistry, TargetRegistry, load_actors, load_targets
 
 #: Columns of ``stances.csv`` (CONTRACT.md).
@@ -43,6 +44,8 @@ class Config:
     method: str = "lexicon"
     model: str | None = None
     lexicon: str | None = None
+    #: Encoder model directory for an encoder head (None: $STANCE_ENCODER or the packaged one).
+    encoder: str | None = None
 
 
 @lru_cache(maxsize=8)
@@ -60,7 +63,7 @@ def _lexicon(path: str | None):
 
 
 @lru_cache(maxsize=4)
-def _model(path: str):
+def _model(path: str, encoder: str | None = None):
     """A saved model: an encoder head (:class:`~stance.model.StanceModel`, format
     ``stance-model``) or a :class:`~stance.classifier.StanceClassifier`."""
     import json
@@ -70,7 +73,7 @@ def _model(path: str):
         head = None  # let the classifier's loader say what is wrong with the file
     if head == "stance-model":
         from .model import StanceModel
-        return StanceModel.load(path)
+        return StanceModel.load(path, encoder=encoder)
     from .classifier import StanceClassifier
     return StanceClassifier.load(path)
 
@@ -175,7 +178,9 @@ def _model_scores(work, model, method):
         "start": [m.start for _, _, local, _ in work for m in local],
         "end": [m.end for _, _, local, _ in work for m in local],
         "relation": [relation(st.affiliation, m.target) for st, _, local, _ in work
-                     for m in local]})
+                     for m in local],
+        "affiliation": [st.affiliation or "" for st, _, local, _ in work for _ in local],
+        "target": [m.target for _, _, local, _ in work for m in local]})
     if hasattr(model, "proba_from_features"):  # an encoder head: features once, for evidence too
         F = model.transform(frame)
         proba = model.proba_from_features(F)
@@ -207,9 +212,9 @@ def _model_scores(work, model, method):
                                            lex.cues)
             else:
                 score, label = ensemble_scores(lex.score, p, classes)
-                scores[target] = SpanScore(score, label, f"ensemble of lexicon "
-                                           f"({lex.evidence}) and model ({probs})",
-                                           lex.sentiment, lex.cues)
+                why = f"ensemble of lexicon ({lex.evidence}) and model ({probs}"
+                why += f"; nearest training statement {near})" if near else ")"
+                scores[target] = SpanScore(score, label, why, lex.sentiment, lex.cues)
         out.append(scores)
     return out
 
@@ -217,7 +222,8 @@ def _model_scores(work, model, method):
 def process_document(doc: Document, config: Config = Config()) -> tuple[list[dict], list[dict]]:
     """Statement rows and stance rows for one document (pure: same input, same output)."""
     actors, targets = _registries(config)
-    model = _model(config.model) if config.method in ("model", "ensemble") and config.model else None
+    model = (_model(config.model, config.encoder)
+             if config.method in ("model", "ensemble") and config.model else None)
     masks = find_boilerplate(doc.text)
     statements = extract_statements(doc.doc_id, doc.text, actors=actors, masks=masks,
                                     year=_year(doc))
@@ -293,9 +299,10 @@ def _frames(st_rows: list[dict], sc_rows: list[dict], err_rows: list[dict]) -> R
 
 def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None = None,
                     targets: str | None = None, alias_groups: Sequence[str] | None = None,
-                    method: str = "lexicon", model: str | None = None,
+                    method: str = DEFAULT_METHOD, model: str | None = None,
                     metadata: str | os.PathLike | None = None,
-                    lexicon: str | os.PathLike | None = None) -> Result:
+                    lexicon: str | os.PathLike | None = None,
+                    encoder: str | os.PathLike | None = None) -> Result:
     """Score every document of ``inputs`` and return the tables of CONTRACT.md.
 
     Parameters
@@ -306,11 +313,16 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
         YAML registries replacing the defaults in ``stance/resources``.
     alias_groups : sequence of str, optional
         Target alias groups to switch on (None: the defaults, e.g. "the West" as NATO).
-    method : {"lexicon", "model", "ensemble"}
-        The stance scorer.
+    method : {"lexicon", "model", "ensemble"}, default "ensemble"
+        The stance scorer (:data:`stance.paths.DEFAULT_METHOD`: the best on the real-text dev
+        split); "lexicon" needs no model and is several times faster.
     model : str, optional
-        A model saved by :meth:`stance.StanceClassifier.save` (for "model" and "ensemble";
-        default: the model shipped in ``stance/resources/models``, when present).
+        A model saved by :meth:`stance.model.StanceModel.save` or
+        :meth:`stance.StanceClassifier.save` (for "model" and "ensemble"; default: the model
+        shipped in ``stance/resources/models``).
+    encoder : path, optional
+        The encoder model directory of an encoder head (default: ``$STANCE_ENCODER`` or the
+        packaged all-MiniLM-L6-v2).
     lexicon : path, optional
         A stance lexicon TSV (``term, valence, frame, source``, as
         ``stance/resources/geopolitical_lexicon.tsv``) whose entries extend the bundled
@@ -342,11 +354,12 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
                     targets=str(targets) if targets else None,
                     alias_groups=tuple(alias_groups) if alias_groups is not None else None,
                     method=method, model=str(model) if model else None,
-                    lexicon=str(lexicon) if lexicon else None)
+                    lexicon=str(lexicon) if lexicon else None,
+                    encoder=str(encoder) if encoder else None)
     _registries(config)  # fail early, before any document, on a broken registry
     _lexicon(config.lexicon)  # and on a broken lexicon
     if model:
-        _model(config.model)
+        _model(config.model, config.encoder)
     errors: list[LoadError] = []
     st_rows: list[dict] = []
     sc_rows: list[dict] = []

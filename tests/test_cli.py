@@ -125,8 +125,23 @@ def test_model_file_that_is_not_a_model(tmp_path):
          "model", tmp_path)
 
 
-def test_model_method_without_model(tmp_path):
-    _bad(["score", ARTICLES, "--out", tmp_path / "o", "--method", "model"], "--model", tmp_path)
+def test_model_method_with_a_missing_model_file(tmp_path):
+    _bad(["score", ARTICLES, "--out", tmp_path / "o", "--method", "model", "--model",
+          tmp_path / "none.json"], "model file not found", tmp_path)
+
+
+def test_model_method_refuses_a_head_for_another_encoder(tmp_path):
+    import json
+    import shutil
+    from stance.paths import bundled_model
+    head = tmp_path / "head.json"
+    shutil.copy(bundled_model(), head)
+    shutil.copy(Path(bundled_model()).with_suffix(".npz"), head.with_suffix(".npz"))
+    meta = json.loads(head.read_text())
+    meta["encoder"]["weights_sha256"] = "f" * 64
+    head.write_text(json.dumps(meta))
+    _bad(["score", ARTICLES, "--out", tmp_path / "o", "--method", "model", "--model", head],
+         "trained on the encoder", tmp_path)
 
 
 def test_evaluate_prints_scores():

@@ -138,3 +138,19 @@ def test_actor_target_in_batches_equals_one_pass(monkeypatch):
     whole = pd.DataFrame(rows).assign(score=lambda d: d["score"].astype(float))
     expected = engine._rounded(actor_target(whole))
     pd.testing.assert_frame_equal(batched, expected)
+
+
+def test_default_method_tables_identical_across_jobs_and_engines(tmp_path):
+    """The encoder model batches per document, so --jobs 1, --jobs 2 and dask agree byte for
+    byte with the default (ensemble) method too."""
+    pytest.importorskip("transformers", reason="the default method needs the `model` extra")
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    from stance.paths import DEFAULT_METHOD, bundled_model
+    config = Config(method=DEFAULT_METHOD, model=bundled_model())
+    corpus = _corpus(tmp_path, n=7)
+    run_corpus([corpus], tmp_path / "j1", config=config, jobs=1)
+    run_corpus([corpus], tmp_path / "j2", config=config, jobs=2, chunk_docs=2)
+    run_corpus([corpus], tmp_path / "dask", config=config, jobs=2, engine="dask")
+    t1 = _tables(tmp_path / "j1")
+    assert t1 == _tables(tmp_path / "j2") == _tables(tmp_path / "dask")
+    assert DEFAULT_METHOD.encode() in t1["stances"]

@@ -93,3 +93,18 @@ def test_bad_input_is_refused():
         StanceModel().transform(["not a frame"])
     with pytest.raises(ValueError, match="do not fit"):
         StanceModel().transform(pd.DataFrame({"text": ["abc"], "start": [2], "end": [9]}))
+
+
+def test_the_pipeline_keeps_method_and_evidence_with_the_shipped_head():
+    import stance
+    from stance.load import Document
+    doc = Document("d1", "Ana Roth, the foreign minister of Norland, said that Velmora's "
+                   "aggression against Ukraine must stop and that Ukraine deserves support.",
+                   {}, "d1.txt")
+    for method in ("model", "ensemble"):
+        rows = stance.score_documents([doc], method=method).stances
+        assert "Ukraine" in set(rows["target"])
+        assert (rows["method"] == method).all()
+        ev = rows.loc[rows["target"] == "Ukraine", "evidence"].iloc[0]
+        assert "P(favor)=" in ev and "nearest training statement" in ev
+        assert "lexicon" in ev
