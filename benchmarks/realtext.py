@@ -2,7 +2,8 @@
 
 Usage (from the repository root)::
 
-    python benchmarks/realtext.py                 # both splits; writes results/realtext.csv
+    python benchmarks/realtext.py                 # both splits, lexicon and the default method
+                                                  # (writes results/realtext.csv)
     python benchmarks/realtext.py --split dev --errors dev_errors.csv
 
 The gold is ``data/annotations/realtext/`` (guideline: ``data/annotations/GUIDELINES.md``):
@@ -73,25 +74,31 @@ def main(argv=None) -> int:
                         help="split(s) to run (default: both)")
     parser.add_argument("--errors", type=Path, help="CSV listing every miss of the run")
     parser.add_argument("--out", type=Path, default=RESULTS, help="CSV to write")
+    parser.add_argument("--method", action="append", choices=("lexicon", "model", "ensemble"),
+                        help="stance method(s) (default: lexicon and the default method)")
     args = parser.parse_args(argv)
     from stance.evaluate import format_report, read_gold
+    from stance.paths import DEFAULT_METHOD
+    methods = args.method or list(dict.fromkeys(["lexicon", DEFAULT_METHOD]))
 
     if wikinews_dir() is None:
         print("note: ../shared/corpora/wikinews-ukraine not found (set STANCE_SHARED); the "
               "Wikinews rows are skipped", file=sys.stderr)
     rows, errors = [], []
-    for split in args.split or SPLITS:
-        for gold_set, gold in (("all", GOLD), ("presidential", GOLD / "presidential.csv"),
-                               ("wikinews", GOLD / "wikinews.csv")):
-            if gold_set == "wikinews" and wikinews_dir() is None:
-                continue
-            report = run(split, gold)
-            if gold_set == "all":
-                print(f"== {split} ==\n{format_report(report)}\n")
-                errors.append(report.errors.assign(split=split))
-            docs = read_gold(gold, split=split)["doc_id"]
-            wanted = set(docs) - set(report.skipped_docs)
-            rows.append(summary(report, gold_set, split, len(wanted)))
+    for method in methods:
+        for split in args.split or SPLITS:
+            for gold_set, gold in (("all", GOLD), ("presidential", GOLD / "presidential.csv"),
+                                   ("wikinews", GOLD / "wikinews.csv")):
+                if gold_set == "wikinews" and wikinews_dir() is None:
+                    continue
+                report = run(split, gold, method=method)
+                if gold_set == "all":
+                    print(f"== {split}, {method} ==\n{format_report(report)}\n")
+                    errors.append(report.errors.assign(split=split, method=method))
+                docs = read_gold(gold, split=split)["doc_id"]
+                wanted = set(docs) - set(report.skipped_docs)
+                rows.append({"method": method,
+                             **summary(report, gold_set, split, len(wanted))})
     table = pd.DataFrame(rows)
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
     if args.split is None:

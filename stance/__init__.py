@@ -9,7 +9,8 @@ Public API (see each object's docstring):
 - :func:`score_documents` → :class:`Result` with the tables of CONTRACT.md
 - :func:`extract_statements`, :class:`Statement` — who said what
 - :func:`score_span`, :class:`SpanScore` — stance toward one target mention
-- :class:`StanceClassifier` — a trainable scikit-learn estimator
+- :class:`StanceClassifier` — a trainable scikit-learn estimator (n-grams and lexicon)
+- :class:`StanceModel` — the encoder-based estimator behind the default method
 - :func:`load_documents`, :func:`find_boilerplate`, :func:`split_sentences`,
   :func:`load_actors`, :func:`load_targets`, :func:`actor_target`, :func:`evaluate_gold`,
   :func:`sentiment_score` (VADER compound, kept apart from stance)
@@ -35,7 +36,7 @@ _EXPORTS = {
     "score_mention": "score", "load_lexicon": "lexicon", "Lexicon": "lexicon",
     "LexiconEntry": "lexicon", "run_corpus": "engine",
     "sentiment_score": ("sentiment", "sentiment"),
-    "StanceClassifier": "classifier",
+    "StanceClassifier": "classifier", "StanceModel": "model",
     "actor_target": "aggregate", "aggregate_by": "aggregate",
     "save_figure": "figures", "make_figures": "figures", "figures_from_results": "figures",
     "evaluate_gold": ("evaluate", "evaluate"), "Report": "evaluate",
