@@ -188,9 +188,9 @@ def run(shared: Path, *, log=print) -> pd.DataFrame:
     add("majority", f"always '{majority}', the most frequent NewsMTSC train label",
         lambda: {k: np.full(len(data[k]), majority, dtype=object) for k in EVAL_SPLITS})
     add("vader", "VADER compound of the whole sentence, ±0.05 thresholds",
-        lambda: {k: vader_labels(data[k]) for k in EVAL_SPLITS}, vader_labels)
+        lambda: {k: vader_labels(data[k]) for k in EVAL_SPLITS})
     add("afinn", "AFINN-en sum of the whole sentence, sign",
-        lambda: {k: afinn_labels(data[k]) for k in EVAL_SPLITS}, afinn_labels)
+        lambda: {k: afinn_labels(data[k]) for k in EVAL_SPLITS})
     spans = {}
 
     def lexicon():
