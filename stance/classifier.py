@@ -228,6 +228,18 @@ def _dense_features(span, text: str, ex: "_Example", window: int) -> list[float]
                for t in (text, ex.clause, ex.left_text, ex.right_text)])
 
 
+def check_mention_frame(X) -> pd.DataFrame:
+    """``X`` itself if it is a DataFrame with the columns ``text``, ``start``, ``end``."""
+    if not isinstance(X, pd.DataFrame):
+        raise TypeError("X must be a pandas DataFrame with columns text, start, end "
+                        f"(the target mention is text[start:end]); got {type(X).__name__}")
+    missing = [c for c in ("text", "start", "end") if c not in X.columns]
+    if missing:
+        raise ValueError(f"X lacks the column(s) {', '.join(missing)}; it needs text, start "
+                         "and end (the target mention is text[start:end])")
+    return X
+
+
 #: Names of the columns of :func:`lexicon_features`.
 LEXICON_FEATURE_NAMES = _DENSE_NAMES
 
@@ -503,14 +515,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
     @staticmethod
     def _check_X(X) -> pd.DataFrame:
-        if not isinstance(X, pd.DataFrame):
-            raise TypeError("X must be a pandas DataFrame with columns text, start, end "
-                            f"(the target mention is text[start:end]); got {type(X).__name__}")
-        missing = [c for c in ("text", "start", "end") if c not in X.columns]
-        if missing:
-            raise ValueError(f"X lacks the column(s) {', '.join(missing)}; it needs text, start "
-                             "and end (the target mention is text[start:end])")
-        return X
+        return check_mention_frame(X)
 
     # ---------------------------------------------------------------------------- features
     def _hashers(self):

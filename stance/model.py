@@ -40,7 +40,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from .classifier import RELATIONS, lexicon_features
+from .classifier import RELATIONS, check_mention_frame, lexicon_features
 
 __all__ = ["StanceModel", "FEATURE_VERSION", "ModelError"]
 
@@ -53,9 +53,10 @@ _WINDOW_CHARS = 400
 #: Context words on each side for the lexicon block's tone windows (StanceClassifier's
 #: default, chosen there by cross-validation on NewsMTSC train).
 _LEXICON_WINDOW = 5
-#: Training rows a speaker-affiliation × target pair needs to get its own indicator; fewer
-#: and its weight would rest on a handful of statements (the real training set's pairs have
-#: 60-900 rows; rarer ones are mostly extraction errors).
+#: Training rows (mentions) a speaker-affiliation × target pair needs to get its own
+#: indicator; with fewer, its weight would rest on a few statements of one or two documents. In
+#: the real training set the pairs kept have 23 to 1,436 rows (ten pairs, mostly Russia and
+#: Ukraine); the 20 left out have 1 to 10 each.
 MIN_PAIR_ROWS = 20
 #: Default inverse regularisation; benchmarks/train_model.py picks C by grouped
 #: cross-validation on the real training set and saves the choice with the head.
@@ -184,14 +185,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
 
     @staticmethod
     def _check_X(X) -> pd.DataFrame:
-        if not isinstance(X, pd.DataFrame):
-            raise TypeError("X must be a pandas DataFrame with columns text, start, end "
-                            f"(the target mention is text[start:end]); got {type(X).__name__}")
-        missing = [c for c in ("text", "start", "end") if c not in X.columns]
-        if missing:
-            raise ValueError(f"X lacks the column(s) {', '.join(missing)}; it needs text, start "
-                             "and end (the target mention is text[start:end])")
-        return X
+        return check_mention_frame(X)
 
     @staticmethod
     def sides(X) -> list[str]:
