@@ -232,7 +232,8 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
     out_dir : path
         Output directory; ``OUT/.partial`` holds finished chunks until the final merge.
     config : Config
-        Registries, method and model.
+        Registries, method and model (``Config()``: the lexicon; ``stance score`` passes
+        ``Config(method=stance.paths.DEFAULT_METHOD)``).
     jobs : int
         Worker processes (local engine) or Dask workers for a local cluster.
     engine : {"local", "dask"}

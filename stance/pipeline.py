@@ -36,7 +36,12 @@ METHODS = ("lexicon", "model", "ensemble")
 
 @dataclass(frozen=True)
 class Config:
-    """Everything a worker needs to score a document; paths, so it pickles cheaply."""
+    """Everything a worker needs to score a document; paths, so it pickles cheaply.
+
+    ``Config()`` scores with the lexicon, which needs no model; ``stance score`` and
+    :func:`score_documents` use ``Config(method=DEFAULT_METHOD)``. With ``model`` or
+    ``ensemble`` and no ``model`` path, the shipped head is used.
+    """
 
     actors: str | None = None
     targets: str | None = None
@@ -222,8 +227,13 @@ def _model_scores(work, model, method):
 def process_document(doc: Document, config: Config = Config()) -> tuple[list[dict], list[dict]]:
     """Statement rows and stance rows for one document (pure: same input, same output)."""
     actors, targets = _registries(config)
-    model = (_model(config.model, config.encoder)
-             if config.method in ("model", "ensemble") and config.model else None)
+    model = None
+    if config.method in ("model", "ensemble"):
+        from .paths import bundled_model
+        path = config.model or bundled_model()
+        if path is None:  # never score with the lexicon under a model's name
+            raise ValueError(f"method {config.method!r} needs a model file (Config.model)")
+        model = _model(path, config.encoder)
     masks = find_boilerplate(doc.text)
     statements = extract_statements(doc.doc_id, doc.text, actors=actors, masks=masks,
                                     year=_year(doc))
