@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import warnings
 import zipfile
+from functools import lru_cache
 from numbers import Real
 from pathlib import Path
 
@@ -82,18 +83,10 @@ def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-_SENTENCE_CACHE: dict[str, list[tuple[int, int]]] = {}
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans = _SENTENCE_CACHE.get(text)
-    if spans is None:
-        from .segment import split_sentences
-        spans = [(s.start, s.end) for s in split_sentences(text)] or [(0, len(text))]
-        if len(_SENTENCE_CACHE) > 4096:  # one document's statements at a time, in practice
-            _SENTENCE_CACHE.clear()
-        _SENTENCE_CACHE[text] = spans
-    return spans
+@lru_cache(maxsize=4096)  # a document's statements, each asked once per mention
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    from .segment import split_sentences
+    return tuple((s.start, s.end) for s in split_sentences(text)) or ((0, len(text)),)
 
 
 def _mean(states: np.ndarray, keep: np.ndarray) -> np.ndarray:
