@@ -19,7 +19,7 @@ endif
 PY := $(ENV_DIR)/bin/python
 # The stamp lives inside the environment, so a new environment reinstalls.
 STAMP := $(ENV_DIR)/.stance-installed
-EXTRAS ?= dev,notebooks,dask,model
+EXTRAS ?= dev,notebooks,dask,model,bench
 # torch for the encoder: 2.13.0 is the CPU build these machines keep on disk (an unpinned torch
 # would pull a CUDA build of several GB); elsewhere, see the README.
 TORCH ?= torch==2.13.0

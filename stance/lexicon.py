@@ -64,6 +64,9 @@ def normalise(term: str) -> str:
     return _SPACE.sub(" ", term.replace("’", "'").strip().lower())
 
 
+# Called for every token of every scored statement; news vocabulary repeats (on the bundled press
+# corpus about 555,000 calls fall on about 21,000 distinct tokens), so a bounded cache answers most.
+@functools.lru_cache(maxsize=65536)
 def inflections(word: str) -> tuple[str, ...]:
     """Return ``word`` and the base forms it may be an inflection of, most likely first.
 

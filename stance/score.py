@@ -1763,8 +1763,12 @@ def _pronoun_anchors(ctx: _Context) -> list[_Anchor]:
     anchors = []
     sent = t.sentence[ctx.mi]
     mentions = sorted([(ctx.mi, ctx.mj, "self")] + [(i, j, "other") for i, j, _ in ctx.others])
-    for k, w in enumerate(t.low):
-        if t.sentence[k] != sent or ctx.mi <= k < ctx.mj:
+    # Token sentence numbers never decrease, so the mention's sentence is one run of tokens:
+    # scanning only it keeps long transcript statements from costing tokens x mentions.
+    lo, hi = bisect_left(t.sentence, sent), bisect_right(t.sentence, sent)
+    for k in range(lo, hi):
+        w = t.low[k]
+        if ctx.mi <= k < ctx.mj:
             continue
         if w in POSSESSIVE_PRONOUNS and k > ctx.mi:
             antecedent = None
