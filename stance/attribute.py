@@ -74,7 +74,8 @@ _AFTER_CUE_RE = re.compile(
 _PARTICIPLES = frozenset("""saying adding warning insisting arguing stressing noting urging
     claiming promising vowing calling hailing describing accusing blaming criticizing
     criticising condemning denying praising thanking emphasizing emphasising reiterating
-    pledging declaring explaining suggesting asserting""".split())
+    pledging declaring explaining suggesting asserting recalling underscoring underlining
+    highlighting""".split())
 #: Participles whose content keeps the participle (attitude: ", calling it a threat").
 _ATTITUDE_PARTICIPLES = frozenset("""calling hailing describing accusing blaming criticizing
     criticising condemning denying praising thanking""".split())
@@ -186,6 +187,21 @@ _MESSAGE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[a-z]+\s+){0
                       r"(?:message|letter|telegram|address|greeting|greetings|condolences)"
                       r"\s+(?:reads|read|says|said|states|stated)(?:,?\s+in\s+part)?\s*[:,]?\s*")
 _PARTICIPLE = re.compile(r",\s+(?:(?:and|while)\s+)?(" + "|".join(sorted(_PARTICIPLES)) + r")(?!\w)")
+#: A participle opening the sentence: "Noting the role of partners, the Head of State said …"
+#: (21 documents of the bundled corpus): the participial phrase up to its comma is a statement
+#: of the main clause's subject.
+_OPENING_PARTICIPLE = re.compile(r"(" + "|".join(sorted(w.capitalize() for w in _PARTICIPLES
+                                                         - _ATTITUDE_PARTICIPLES)) + r")\s")
+#: The start of "the presidents of A and B" before the noun phrase B: a joint subject.
+_JOINT_OF = re.compile(r"(?:\b[Tt]he\s+)?(?:(?:two|both)\s+)?(?:" + "|".join(sorted(JOINT_NOUNS))
+                       + r")\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+and\s+$")
+#: A sentence that attributes the one before it: "This was stated by President Volodymyr
+#: Zelenskyy during a speech …". The lead of a press release states the position, the next
+#: sentence says whose it is (in 130 of the bundled corpus's Ukrainian releases).
+_BACK_REFERENCE = re.compile(
+    r"(?:This|That|It|These words|This position)\s+(?:was|were|has been|had been|is)\s+"
+    r"(?:(?:also|once\s+again|repeatedly)\s+)?(stated|said|announced|emphasi[sz]ed|noted|stressed|"
+    r"declared|reported|underlined|underscored)\s+by\s+")
 _QUOTE_CHARS = "“”„«»\""
 _SPACES = re.compile(r"\s+")
 _WARNED_OF = re.compile(r"\s*(?:[\w.’'-]+\s+){0,5}?of\s+")
@@ -203,6 +219,10 @@ def _cues_in(text: str, start: int, end: int) -> list[Cue]:
         word = m.group(1)
         cls = "attitude" if word in _ATTITUDE_PARTICIPLES else "speech"
         cues.append(Cue(m.start(1), m.end(1), word, word, "participle-" + cls))
+    m = _OPENING_PARTICIPLE.match(text, start, end)
+    if m is not None:
+        word = m.group(1)
+        cues.append(Cue(m.start(1), m.end(1), word, word.lower(), "participle-opening"))
     # A participle also matched as a plain form ("warning") is the participle.
     cues.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Cue] = []
@@ -353,6 +373,7 @@ class _DocumentAttributor:
         for s in sentences:
             self._sentence(s)
         self._messages()
+        self._back_references(sentences)
         self._continuations(sentences)
         self._transcript_turns(sentences)
         self._joint_speakers()
@@ -376,6 +397,33 @@ class _DocumentAttributor:
             if len(people) == 2:
                 joint = Entity(" + ".join(people), "group", "")
                 self.found[k] = replace(f, mention=replace(f.mention, entity=joint))
+
+    def _back_references(self, sentences: list[Sentence]) -> None:
+        """ "X. This was stated by NAME …": the sentence before is NAME's statement (reported,
+        or direct when it is one quotation), unless a statement already covers it."""
+        for k in range(1, len(sentences)):
+            s, prev = sentences[k], sentences[k - 1]
+            m = _BACK_REFERENCE.match(self.text, s.start)
+            if m is None or self._para_of(prev.start) < self._para_of(s.start) - 1:
+                continue
+            toks = tokenize(self.text, m.end(), s.end)
+            np = _np_after(self.text, toks, 0)
+            mention = self.resolver.resolve(*np) if np is not None else None
+            if mention is None:
+                continue
+            start, end = _trim(self.text, prev.start, prev.end)
+            if len(self.text[start:end].split()) < MIN_CONTENT_WORDS or any(
+                    f.start < end and start < f.end for f in self.found):
+                continue
+            inner = tuple(q for q in self._quotes_in(start, end + 1) if q.close <= end + 1)
+            for q in inner:
+                self.used_quotes.add(id(q))
+            whole = len(inner) == 1 and inner[0].open <= start and inner[0].close >= end - 1
+            lemma = _cue_table()[0].get(m.group(1), (fold(m.group(1)), ""))[0]
+            cue = Cue(m.start(1), m.end(1), m.group(1), lemma, "speech")
+            self.found.append(_Found(start, end, "direct" if whole else "reported", cue,
+                                     mention, inner, "", m.start(1)))
+            self.resolver.make_salient(s.start, mention.entity)
 
     def _last_person(self, pos: int) -> Mention | None:
         """The person most recently made a speaker or subject before ``pos``."""
@@ -465,7 +513,7 @@ class _DocumentAttributor:
         """The noun phrase opening the main clause (after a leading "In Kyiv," phrase)."""
         has = toks.has if isinstance(toks, LazyTokens) else (lambda j: j < len(toks))
         i = 0
-        if has(0) and fold(toks[0].text) in _LEADING_PHRASE:
+        if has(0) and (fold(toks[0].text) in _LEADING_PHRASE or fold(toks[0].text) in _PARTICIPLES):
             while has(i) and toks[i].text != ",":
                 i += 1
             i += 1
@@ -505,6 +553,8 @@ class _DocumentAttributor:
         i = _token_index(toks, c.start)
         if c.lemma == "according to":
             return self._according_to(s, toks, c, i, earlier)
+        if c.cls == "participle-opening":
+            return self._opening_participle(s, toks, c)
         if c.cls.startswith("participle"):
             nxt = toks[i + 1].text if i + 1 < len(toks) else ""
             if nxt == "to" and c.lemma not in _TO_PARTICIPLES:
@@ -524,6 +574,10 @@ class _DocumentAttributor:
         mention = None
         np = _np_before(text, toks, i)
         if np is not None:
+            joint = _JOINT_OF.search(text, s.start, np[0])
+            if joint is not None:
+                np = (joint.start(), np[1])  # "The presidents of Russia and France noted"
+
             mention = self.resolver.resolve(*np, bare=True)
             if mention is None and np[0] > s.start:
                 mention = None
@@ -561,6 +615,19 @@ class _DocumentAttributor:
                 return inv
         begin = c.start if c.cls == "attitude" else c.end
         return self._reported(s, c, mention, begin)
+
+    def _opening_participle(self, s: Sentence, toks: list[Token], c: Cue) -> _Found | None:
+        """ "Noting X, the Head of State said …": X, up to the comma, is the subject's."""
+        speaker = self._clause_subject(s, toks)
+        if speaker is None or speaker.entity.type not in ("person", "institution", "state", "group"):
+            return None
+        comma = self.text.rfind(",", c.end, speaker.start)
+        if comma < 0:
+            return None
+        start, end = _trim(self.text, c.end, comma)
+        if len(self.text[start:end].split()) < MIN_CONTENT_WORDS:
+            return None
+        return _Found(start, end, "reported", c, speaker, (), "", c.start)
 
     def _quote_closes_before(self, toks: list[Token], j: int) -> bool:
         return j >= 1 and toks[j - 1].text in "”»\"“"
@@ -770,6 +837,11 @@ class _DocumentAttributor:
     def _drop_outer_nested(self, results: list[_Found]) -> list[_Found]:
         """"officials said that Lavrov restated that …": keep the innermost statement."""
         keep = []
+        # "According to him, Ukraine has proposed …": the source named by "according to" is the
+        # speaker of the whole clause, so there the outer statement stays and the inner goes.
+        sources = [f for f in results if f.cue is not None and f.cue.lemma == "according to"]
+        results = [g for g in results if not any(
+            f is not g and f.start <= g.cue_pos < f.end for f in sources)]
         for f in results:
             nested = any(g is not f and f.start <= g.cue_pos < f.end
                          and g.mention.start >= f.start and g.kind != "direct"

@@ -372,3 +372,77 @@ def test_a_described_president_is_still_the_last_one_named(actors):
 def test_states_institutions_and_media_are_never_persons(actors, text, speaker, kind):
     st = _run(text, actors)[0]
     assert (st.speaker, st.speaker_type) == (speaker, kind)
+
+
+# -- mechanisms chosen on the real-text dev split (fictional text) ------------------------------
+
+def test_title_with_a_chain_of_bodies_introduces_a_person(actors):
+    text = ("President of Norland Karel Vos had a telephone conversation with President of the "
+            "Republic of Belmark Ana Roth. The two leaders agreed that the talks should go on.")
+    st = _by_anchor(_run(text, actors), "the talks should go on")
+    assert st.speaker == "Karel Vos + Ana Roth"
+
+
+def test_a_chain_ending_in_a_body_names_no_person(actors):
+    text = ("Karel Vos met Ana Roth. The Prime Minister of the Belmark Republic noted that "
+            "the port stays open.")
+    st = _by_anchor(_run(text, actors), "the port stays open")
+    assert st.speaker != "Republic"
+
+
+@pytest.mark.parametrize("subject", ["A spokesperson of the Norland Defence Ministry",
+                                     "The Norland Defence Ministry's spokesman"])
+def test_an_unnamed_spokesperson_speaks_for_the_body(actors, subject):
+    st = _by_anchor(_run(f"{subject} said the exercise was planned long ago.", actors),
+                    "the exercise was planned")
+    assert st.speaker == "Norland Defence Ministry"
+
+
+def test_joint_noun_with_of_states_is_a_joint_statement(actors):
+    text = ("President Karel Vos had a telephone conversation with Prime Minister Ana Roth. "
+            "The leaders of Norland and Belmark noted the success of the harbour conference.")
+    st = _by_anchor(_run(text, actors), "the success of the harbour conference")
+    assert st.speaker == "Karel Vos + Ana Roth"
+
+
+def test_a_leading_perfect_participle_is_not_a_speaker(actors):
+    text = ("Having informed the envoys of the talks, Karel Vos said the port would reopen to "
+            "every ship of the northern fleet next week.")
+    statements = _run(text, actors)
+    assert _by_anchor(statements, "the port would reopen").speaker == "Karel Vos"
+    assert all(s.speaker != "Having" for s in statements)
+
+
+def test_this_was_stated_by_attributes_the_sentence_before(actors):
+    text = ("The harbour of Norland will be rebuilt within two years. This was stated by "
+            "President Karel Vos during a visit to the port.")
+    st = _by_anchor(_run(text, actors), "The harbour of Norland will be rebuilt")
+    assert (st.speaker, st.kind, st.cue) == ("Karel Vos", "reported", "stated")
+
+
+def test_this_was_stated_by_needs_a_speaker(actors):
+    text = "The harbour will be rebuilt within two years. This was stated by the end of May."
+    assert not any("harbour" in s.text for s in _run(text, actors))
+
+
+def test_an_opening_participle_is_the_subjects_statement(actors):
+    text = ("Noting the support of the northern partners, President Karel Vos said that no "
+            "decision on the port would be taken without Norland.")
+    statements = _run(text, actors)
+    noting = _by_anchor(statements, "the support of the northern partners")
+    assert noting.speaker == "Karel Vos" and "no decision" not in noting.text
+    assert _by_anchor(statements, "no decision on the port").speaker == "Karel Vos"
+
+
+def test_according_to_keeps_the_source_over_a_nested_cue(actors):
+    text = ("Karel Vos met the envoys. According to him, Norland has proposed ten steps "
+            "toward a settlement.")
+    st = _by_anchor(_run(text, actors), "Norland has proposed ten steps")
+    assert st.speaker == "Karel Vos"
+
+
+def test_summed_up_closes_a_quotation(actors):
+    text = ("\u201cWe will rebuild every bridge. We will do it together,\u201d Karel Vos "
+            "summed up.")
+    st = _by_anchor(_run(text, actors), "We will rebuild every bridge")
+    assert (st.speaker, st.kind) == ("Karel Vos", "direct")
