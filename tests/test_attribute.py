@@ -446,3 +446,28 @@ def test_summed_up_closes_a_quotation(actors):
             "summed up.")
     st = _by_anchor(_run(text, actors), "We will rebuild every bridge")
     assert (st.speaker, st.kind) == ("Karel Vos", "direct")
+
+
+@pytest.mark.parametrize("subject, speaker", [
+    ("The OSCE report", "OSCE"),
+    ("A Finnish probe", "Finnish probe"),
+])
+def test_a_bodys_document_speaks_for_the_body(actors, subject, speaker):
+    st = _by_anchor(_run(f"{subject} concluded the pilots had ignored the warnings.", actors),
+                    "the pilots had ignored")
+    assert st.speaker == speaker
+
+
+def test_a_pluperfect_cue_inside_a_statement_is_its_content(actors):
+    text = ("President Karel Vos underscored that the Norland army had declared a ceasefire "
+            "several times.")
+    statements = _run(text, actors)
+    assert _by_anchor(statements, "had declared a ceasefire").speaker == "Karel Vos"
+    assert len(statements) == 1
+
+
+def test_a_registry_role_written_out_names_its_holder(actors):
+    text = ("The Head of the President's Office is convinced that the harbour must be rebuilt "
+            "this year.")
+    st = _by_anchor(_run(text, actors), "the harbour must be rebuilt")
+    assert st.speaker == "Andriy Yermak"
