@@ -29,6 +29,7 @@ TITLE_WORDS = frozenset(
     former ambassador envoy diplomat chancellor commander chairman chairwoman chair governor
     mayor senator lawmaker representative congressman congresswoman king queen pope
     official adviser advisor aide director commissioner negotiator premier counterpart
+    extraordinary plenipotentiary
     vice acting security national foreign-policy military army navy staff joint chiefs
     permanent representative special high parliament speaker member politician opposition
     candidate activist analyst expert coordinator minister's secretary-general vice-president
@@ -381,8 +382,12 @@ class MentionResolver:
                     found.append(Mention(m.start(), m.end(), m.group(),
                                          self._entity_for(actor), "name"))
         taken = [(f.start, f.end) for f in found]
+        kinds = [f.entity.type for f in found]
         for np in self._title_name_phrases(start, end):
-            if any(a < np[1] and np[0] < b for a, b in taken):
+            # A state or body named inside the title ("Ambassador of the United Kingdom to
+            # Ukraine Melinda Simmons") does not hide the person the phrase introduces.
+            if any(a < np[1] and np[0] < b and not (np[0] <= a and b <= np[1] and k != "person")
+                   for (a, b), k in zip(taken, kinds)):
                 continue
             mention = self.resolve(np[0], np[1], remember=False)
             if mention is not None and mention.entity.type == "person":
@@ -790,9 +795,9 @@ _CAP_WORD = r"(?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*
 #: "the two leaders" had no second participant). Group 2 is the capitalised run after the last
 #: "of [the]", which ends in the name; :meth:`MentionResolver.resolve` splits it.
 _TITLE_CHAIN = re.compile(
-    r"(?<![\w’'-])(" + _TITLE_ALT + r"(?:\s+" + _TITLE_ALT + r")*"
-    r"(?:\s+of\s+(?:the\s+)?" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")*)*?)"
-    r"\s+of\s+(?:the\s+)?(" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")+)(?![\w’'-])(?!\s+of\b)")
+    r"(?<![\w’'-])(" + _TITLE_ALT + r"(?:\s+(?:and\s+)?" + _TITLE_ALT + r")*"
+    r"(?:\s+(?:of|to)\s+(?:the\s+)?" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")*)*?)"
+    r"\s+(?:of|to)\s+(?:the\s+)?(" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")+)(?![\w’'-])(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z])")
 _ABBREV_END = re.compile(r"(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.?$")
 
 
