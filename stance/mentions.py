@@ -682,6 +682,9 @@ class MentionResolver:
                 known = self._by_name.get(fold(full))
                 if known is not None:
                     return Mention(start, end, phrase, known, "name")
+                variant = self.actors.variant_of(full) if len(run) >= 2 else None
+                if variant is not None:
+                    return Mention(start, end, phrase, self._entity_for(variant), "variant")
                 if len(run) == 1 and not title_words:
                     state = CAPITALS.get(fold(full))
                     if state:

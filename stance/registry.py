@@ -586,6 +586,13 @@ def _check_actor_set(label: str, labelled: list[tuple[str, Actor]],
 # ---------------------------------------------------------------------------------------------
 # Actor registry
 
+#: Similarity (difflib ratio) from which an unknown surname is a spelling of a registry
+#: person's with the same first name. Measured on the bundled registry: the spelling variants
+#: among one person's aliases score 0.75 to 1.0 (Groysman / Hroisman 0.75), different people
+#: who share a first name at most 0.6 (John Kerry / John Kirby).
+SURNAME_VARIANT_RATIO = 0.75
+
+
 class ActorRegistry:
     """Known actors, looked up by name, alias, title or role description.
 
@@ -678,6 +685,28 @@ class ActorRegistry:
         """Actors that the description ``role`` ("the Russian leader") refers to, with or
         without the leading "the", case ignored; with ``year``, only the holder that year."""
         return self._dated(self._by_role.get(_phrase_key(role), {}), role, year)
+
+    def variant_of(self, name: str) -> Actor | None:
+        """The one registry person that ``name`` ("Volodymyr Zelenskyiyy") misspells: the same
+        first name and a surname at least :data:`SURNAME_VARIANT_RATIO` similar; else None."""
+        parts = _key(name).split()
+        if len(parts) < 2:
+            return None
+        hits = {a.name: a for first, last, a in self._person_names.get(parts[0], ())
+                if difflib.SequenceMatcher(None, last, parts[-1]).ratio() >= SURNAME_VARIANT_RATIO}
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    @cached_property
+    def _person_names(self) -> dict[str, list[tuple[str, str, Actor]]]:
+        out: dict[str, list[tuple[str, str, Actor]]] = {}
+        for a in self._actors:
+            if a.type != "person":
+                continue
+            for n in (a.name, *a.aliases):
+                parts = _key(n).split()
+                if len(parts) >= 2:
+                    out.setdefault(parts[0], []).append((parts[0], parts[-1], a))
+        return out
 
     @staticmethod
     def _dated(hits: dict[str, Actor], phrase: str, year: int | None) -> tuple[Actor, ...]:

@@ -471,3 +471,29 @@ def test_a_registry_role_written_out_names_its_holder(actors):
             "this year.")
     st = _by_anchor(_run(text, actors), "the harbour must be rebuilt")
     assert st.speaker == "Andriy Yermak"
+
+
+def test_a_quoted_term_inside_the_content_makes_it_mixed(actors):
+    text = ("Karel Vos noted \u201clarge exercises\u201d near the northern border as the reason "
+            "for the new patrols.")
+    st = _by_anchor(_run(text, actors), "near the northern border as the reason")
+    assert (st.speaker, st.kind) == ("Karel Vos", "mixed")
+
+
+def test_drew_someones_attention_to_is_a_cue(actors):
+    text = "Karel Vos drew President Ana Roth's attention to the scale of the naval exercises."
+    st = _by_anchor(_run(text, actors), "the scale of the naval exercises")
+    assert st.speaker == "Karel Vos"
+
+
+def test_a_misspelt_registry_name_is_the_registry_person(actors):
+    st = _by_anchor(_run("\u201cThe bridges will be rebuilt,\u201d Volodymyr Zelenskyiyy said.", actors),
+                    "The bridges will be rebuilt")
+    assert st.speaker == "Volodymyr Zelenskyy"
+
+
+def test_a_cue_after_and_takes_the_clause_subject(actors):
+    text = ("President Karel Vos and Prime Minister Ana Roth jointly backed the harbour plan and "
+            "reaffirmed their commitment to open trade.")
+    st = _by_anchor(_run(text, actors), "their commitment to open trade")
+    assert st.speaker == "Karel Vos"

@@ -667,3 +667,12 @@ def test_malformed_target_yaml(tmp_path):
     path = write(tmp_path, "targets.yaml", "targets:\n  - name: NATO\n    aliases: [NATO\n")
     with pytest.raises(RegistryError, match=r"targets\.yaml, line \d+, column \d+: not valid YAML"):
         load_targets(path)
+
+
+def test_variant_of_finds_a_misspelt_surname_with_the_same_first_name():
+    reg = ActorRegistry([Actor("Karel Vossberg", "person", ""), Actor("Karel Lind", "person", ""),
+                         Actor("Ana Vossberg", "person", "")])
+    assert reg.variant_of("Karel Vosberg").name == "Karel Vossberg"
+    assert reg.variant_of("Karel Novak") is None       # a different surname
+    assert reg.variant_of("Mila Vossberg") is None     # a different first name
+    assert reg.variant_of("Vossberg") is None          # a surname alone is not a full name
