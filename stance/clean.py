@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .paths import resource_text
+from .segment import split_paragraphs
 
 #: Where each pattern rule applies (see the header of ``boilerplate.tsv``).
 SCOPES = ("line", "paragraph", "prefix")
@@ -151,8 +152,6 @@ def load_rules(path: str | os.PathLike | None = None) -> tuple[Rule, ...]:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans, exactly as :func:`stance.segment.split_paragraphs` finds them."""
-    # Imported here: segment imports this module for Mask, so a top-level import would loop.
-    from .segment import split_paragraphs
     return [(p.start, p.end) for p in split_paragraphs(text)]
 
 

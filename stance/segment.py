@@ -10,12 +10,14 @@ import string
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .clean import Mask
 from .paths import resource_text
+
+if TYPE_CHECKING:  # masks are only read here; clean imports this module for paragraphs
+    from .clean import Mask
 
 # A blank line (possibly holding spaces) separates paragraphs; texts without any blank line
 # are treated as one paragraph per line, the usual layout of scraped or exported articles.
