@@ -1,15 +1,26 @@
-"""Synthetic corpora of N news articles for the speed and memory benchmarks.
+"""Corpora of N news articles, varied copies of real text, for the speed and memory benchmarks.
 
 Usage (from the repository root)::
 
-    python benchmarks/make_corpus.py                       # 100, 1000, 3000, 10000, 30000 as JSONL
+    python benchmarks/make_corpus.py                       # 1000, 3000, 10000, 30000 as JSONL
+    python benchmarks/make_corpus.py --sizes 100 --check   # quick; share of distinct sentences
     python benchmarks/make_corpus.py --sizes 1000 --txt    # also as .txt files in subfolders
 
-Every article is derived from one seed article: the bundled ``data/articles/*.txt`` and, when
-present beside the project, ``../shared/corpora/wikinews-ukraine/articles/*.txt`` (*From
-Wikinews, the free news source, CC BY 2.5*). Article ``i`` uses seed ``i mod len(seeds)`` and a
-random generator seeded with ``i`` alone, so it is the same in every corpus: the corpus of 1,000
-is the first 1,000 articles of the corpus of 30,000 and per-article costs compare across sizes.
+Every article is derived from one seed. The seeds, in this order:
+
+1. the 1,783 items of the bundled presidential press corpus,
+   ``data/corpora/presidential-press/*.jsonl.gz`` (*President of Russia, www.kremlin.ru* and
+   *Office of the President of Ukraine, www.president.gov.ua*, both CC BY 4.0; titles, URLs and
+   terms in that folder's README), the two offices interleaved by date, each item's title as its
+   first paragraph;
+2. the bundled ``data/articles/*.txt``;
+3. when present beside the project, ``../shared/corpora/wikinews-ukraine/articles/*.txt``
+   (*From Wikinews, the free news source, CC BY 2.5*).
+
+Article ``i`` uses seed ``i mod len(seeds)`` and a random generator seeded with ``i`` alone, so it
+is the same in every corpus: the corpus of 1,000 is the first 1,000 articles of the corpus of
+30,000 and per-article costs compare across sizes. Up to 1,783 articles every one is a
+different press item.
 
 The text varies from article to article, so that no cache can answer a repeated sentence:
 
@@ -31,6 +42,7 @@ Importable: :func:`seed_articles`, :func:`make_article`, :func:`build_corpus`,
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import random
@@ -42,15 +54,20 @@ from typing import Iterator
 REPO = Path(__file__).resolve().parents[1]
 #: Where corpora and run outputs go (git-ignored).
 WORK = REPO / "benchmarks" / "_work"
-#: Seed folders: the bundled article, then the shared Wikinews sample when it is present.
+#: The bundled press corpus: the first seeds, one JSONL record per item.
+PRESS_DIR = REPO / "data" / "corpora" / "presidential-press"
+#: Its two offices, in the order their items come on the same date.
+PRESS_FILES = ("kremlin.jsonl.gz", "president-of-ukraine.jsonl.gz")
+#: Seed folders after the press items: the bundled article, then the shared Wikinews sample
+#: when it is present.
 SEED_DIRS = (REPO / "data" / "articles",
              REPO / ".." / "shared" / "corpora" / "wikinews-ukraine" / "articles")
-#: Corpus sizes of the speed benchmark.
-SIZES = (100, 1_000, 3_000, 10_000, 30_000)
+#: Corpus sizes of the speed benchmark (100 still builds, for quick checks).
+SIZES = (1_000, 3_000, 10_000, 30_000)
 #: Text files per subfolder when a corpus is also written as .txt files.
 FILES_PER_FOLDER = 1_000
 #: Bump when the generator changes, so stale corpora in ``_work`` are rebuilt.
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 
 #: Groups of interchangeable words; each occurrence of a member becomes a random member.
 #: Chosen from words frequent in the seed articles that are neither actor or target names nor
@@ -106,13 +123,41 @@ _PAST_RE = re.compile(r"(?<=[a-z] )[a-z]{2,}ed\b")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def seed_articles() -> list[tuple[str, str, str]]:
-    """The seed articles as ``(name, date, text)``, sorted by folder then file name.
+def press_articles(folder: Path = PRESS_DIR) -> list[tuple[str, str, str]]:
+    """The press items as ``(doc_id, date, text)``, the two offices interleaved by date.
 
-    ``date`` is the ``YYYY-MM-DD`` that starts a Wikinews file name, else 2022-02-01 (the date
-    of the bundled AP story).
+    Ordered by date, then office (:data:`PRESS_FILES`), then position in the file, so the
+    order does not depend on how the files happen to be sorted and a short prefix holds both
+    offices. The title becomes the first paragraph, as in the other seeds. Empty when the
+    folder is missing (an installed package has no ``data/``).
     """
-    seeds = []
+    keyed = []
+    for office, name in enumerate(PRESS_FILES):
+        path = folder / name
+        if not path.is_file():
+            continue
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for k, line in enumerate(fh):
+                if not line.strip():
+                    continue
+                rec = json.loads(line)
+                text = rec["text"].replace("\r\n", "\n").strip()
+                title = (rec.get("title") or "").strip()
+                if title and not text.startswith(title):
+                    text = f"{title}\n\n{text}"
+                keyed.append(((rec["date"], office, k), (rec["doc_id"], rec["date"], text)))
+    keyed.sort(key=lambda pair: pair[0])
+    return [seed for _, seed in keyed]
+
+
+def seed_articles() -> list[tuple[str, str, str]]:
+    """The seed articles as ``(name, date, text)``: the press items, then the seed folders.
+
+    Folders are read in the order of :data:`SEED_DIRS`, files by name. ``date`` is the item's
+    date, or the ``YYYY-MM-DD`` that starts a Wikinews file name, else 2022-02-01 (the date of
+    the bundled AP story).
+    """
+    seeds = press_articles()
     for folder in SEED_DIRS:
         if not folder.is_dir():
             continue
@@ -121,7 +166,8 @@ def seed_articles() -> list[tuple[str, str, str]]:
             m = re.match(r"(\d{4}-\d{2}-\d{2})_", path.name)
             seeds.append((path.stem, m.group(1) if m else "2022-02-01", text))
     if not seeds:
-        raise SystemExit(f"no seed articles in {SEED_DIRS[0]}; run from a source checkout")
+        raise SystemExit(f"no seed articles in {PRESS_DIR} or {SEED_DIRS[0]}; run from a "
+                         "source checkout")
     return seeds
 
 
