@@ -19,17 +19,14 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .schema import ACTOR_TARGET_COLUMNS, LABELS
+
 __all__ = ["actor_target", "aggregate_by", "compare_periods", "period_difference",
            "ACTOR_TARGET_COLUMNS",
            "STAT_COLUMNS"]
 
-#: Columns of ``actor_target.csv`` (CONTRACT.md), in order.
-ACTOR_TARGET_COLUMNS = ("speaker", "target", "n", "mean", "ci_low", "ci_high", "favor",
-                        "neutral", "against")
 #: The statistics of every summary row, after its grouping keys.
 STAT_COLUMNS = ACTOR_TARGET_COLUMNS[2:]
-#: Stance labels of CONTRACT.md, counted in this order.
-LABELS = ("favor", "neutral", "against")
 #: Grouping keys that :func:`aggregate_by` accepts, besides ``"period"``.
 BY_COLUMNS = ("doc_id", "source")
 #: Period lengths for ``aggregate_by(by="period")``: day, week (Monday to Sunday), month.

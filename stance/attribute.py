@@ -49,9 +49,6 @@ SPEAKER_TYPES = ("person", "institution", "group", "state", "media")
 _MEDIA_HEADS = frozenset("Times Post Journal Gazette Radio Television TV Channel Broadcasting "
                          "News Herald Tribune Telegraph Guardian".split())
 
-#: The columns of ``statements.csv`` (CONTRACT.md), then the additive ``relayed_by``.
-STATEMENT_COLUMNS = ("doc_id", "statement_id", "speaker", "speaker_type", "speaker_mention",
-                     "kind", "cue", "text", "start", "end", "relayed_by")
 
 #: Words that may stand between a subject and its cue ("Putin also said", "has repeatedly denied").
 _BETWEEN = frozenset("""also has have had will would could might may again later

@@ -51,10 +51,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.multiclass import unique_labels
 from sklearn.utils.validation import check_is_fitted
 
+from .atomic import atomic_open, write_text_atomic
+from .schema import LABELS as _SCHEMA_LABELS
+
 __all__ = ["StanceClassifier", "ensemble_scores", "lexicon_features", "LABELS"]
 
 #: The three stance labels, sorted as scikit-learn sorts ``classes_``.
-LABELS = ("against", "favor", "neutral")
+LABELS = tuple(sorted(_SCHEMA_LABELS))
 #: Values of the optional ``relation`` column (``use_relation=True``).
 RELATIONS = ("own", "other", "unknown")
 
@@ -742,10 +745,10 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
                 "weights": weights.name}
         rows, cols = np.nonzero(self.coef_)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(weights, "wb") as fh:
+        with atomic_open(weights, "wb") as fh:
             np.savez_compressed(fh, rows=rows.astype(np.int32), cols=cols.astype(np.int64),
                                 values=self.coef_[rows, cols])
-        path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+        write_text_atomic(path, json.dumps(meta, indent=1) + "\n")
         return path
 
     @classmethod

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .atomic import atomic_open
 from .paths import DEFAULT_METHOD
 
 EXIT_USAGE = 2
@@ -277,7 +278,8 @@ def _evaluate(args) -> int:
         path = Path(args.errors)
         if path.parent and not path.parent.exists():
             raise UsageError(f"{args.errors}: its folder does not exist")
-        report.errors.to_csv(path, index=False)
+        with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+            report.errors.to_csv(fh, index=False)
         print(f"\n{len(report.errors)} errors written to {path}")
     return 0
 

@@ -21,10 +21,11 @@ from typing import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
+from .atomic import atomic_open, write_text_atomic
 from .load import Document, LoadError, iter_documents
 from .pipeline import (ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS, Config, _registries,
                        safe_process, write_csv_atomic)
-from .attribute import STATEMENT_COLUMNS
+from .schema import STATEMENT_COLUMNS
 
 #: Documents per chunk: large enough to keep workers busy, small enough that a chunk's rows
 #: stay a few megabytes (memory must not grow with the corpus).
@@ -154,12 +155,10 @@ def _row_key(row: dict) -> tuple:
 
 
 def _write_rows(path: Path, columns, rows: list[dict]) -> None:
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore")
         w.writeheader()
         w.writerows(rows)
-    os.replace(tmp, path)
 
 
 class _Aggregator:
@@ -303,9 +302,7 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
             rows.sort(key=_row_key) if name != "errors" else None
             _write_rows(partial / f"{name}-{tag}.csv", cols, rows)
         # The list of finished documents is written last: a chunk without it is redone.
-        done_tmp = partial / f"done-{tag}.tmp"
-        done_tmp.write_text("".join(d.doc_id + "\n" for d in chunk), encoding="utf-8")
-        os.replace(done_tmp, partial / f"done-{tag}.txt")
+        write_text_atomic(partial / f"done-{tag}.txt", "".join(d.doc_id + "\n" for d in chunk))
         next_chunk += 1
         counts["statements"] += len(st_rows)
         if bar is not None:
@@ -342,7 +339,7 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
                 rows = ([{"input": e.input, "doc_id": e.doc_id, "reason": e.reason} for e in trailing]
                         if name == "errors" else [])
                 _write_rows(partial / f"{name}-{tag}.csv", cols, rows)
-            (partial / f"done-{tag}.txt").write_text("", encoding="utf-8")
+            write_text_atomic(partial / f"done-{tag}.txt", "")
     finally:
         pool.close()
         if bar is not None:
@@ -377,9 +374,8 @@ def _merge(partial: Path, out: Path) -> dict:
         merged = heapq.merge(*streams, key=_row_key) if name != "errors" else \
             (row for s in streams for row in s)
         target = out / f"{name}.csv"
-        tmp = target.with_name(f".{name}.csv.tmp")
         n = 0
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        with atomic_open(target, "w", encoding="utf-8", newline="") as fh:
             w = csv.DictWriter(fh, fieldnames=list(cols), lineterminator="\n", extrasaction="ignore")
             w.writeheader()
             for row in merged:
@@ -391,7 +387,6 @@ def _merge(partial: Path, out: Path) -> dict:
                     agg.add(row)
                 elif name == "statements":
                     docs.add(row["doc_id"])
-        os.replace(tmp, target)
         counts[name] = n
     write_csv_atomic(agg.frame(), out / "actor_target.csv")
     for f in partial.iterdir():

@@ -43,12 +43,15 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import confusion_matrix, f1_score
 
+from .atomic import atomic_open
 from .mentions import fold
+from .schema import LABELS as _SCHEMA_LABELS
 
 #: Gold columns that are not targets.
 GOLD_FIXED = ("doc_id", "anchor", "speaker", "kind", "form", "clear", "split", "note",
               "start", "end", "sha1")
-LABELS = ("against", "neutral", "favor")
+#: The labels from unfavourable to favourable, the order of the confusion tables.
+LABELS = tuple(reversed(_SCHEMA_LABELS))
 NONE = "none"
 #: Separator of the participants of a joint statement in the gold ``speaker`` column.
 JOINT = " + "
@@ -182,12 +185,9 @@ class Report:
         """Write the report's tables as CSV files into ``out_dir``."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
-        self.attribution.to_csv(out / "eval_attribution.csv", index=False)
-        self.stance.to_csv(out / "eval_stance.csv", index=False)
-        self.matches.to_csv(out / "eval_matches.csv", index=False)
-        self.pairs.to_csv(out / "eval_pairs.csv", index=False)
-        self.signs.to_csv(out / "eval_signs.csv", index=False)
-        self.errors.to_csv(out / "eval_errors.csv", index=False)
+        for name in ("attribution", "stance", "matches", "pairs", "signs", "errors"):
+            with atomic_open(out / f"eval_{name}.csv", "w", encoding="utf-8", newline="") as fh:
+                getattr(self, name).to_csv(fh, index=False)
 
     def metric(self, name: str, *, kind: str = "all", target: str = "all") -> float:
         """One number, e.g. ``report.metric("recall")`` or ``metric("macro_f1", target="NATO")``.

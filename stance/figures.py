@@ -9,7 +9,6 @@ of a ``stance score`` run (this is what ``stance figures`` calls).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -19,6 +18,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import plots, plots_compare
+from .atomic import atomic_open
 from .aggregate import actor_target as _actor_target
 
 __all__ = ["save_figure", "make_figures", "figures_from_results", "FIGURE_NAMES",
@@ -106,16 +106,9 @@ def save_figure(fig: Figure, path_stem: str | os.PathLike, *,
     with matplotlib.rc_context({"svg.hashsalt": _SVG_SALT}):
         for fmt in formats:
             path = stem.with_name(f"{stem.name}.{fmt}")
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fig.savefig(fh, format=fmt, dpi=dpi, bbox_inches="tight",
-                                metadata=_METADATA[fmt])
-                os.replace(tmp, path)
-            except BaseException:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-                raise
+            with atomic_open(path, "wb") as fh:
+                fig.savefig(fh, format=fmt, dpi=dpi, bbox_inches="tight",
+                            metadata=_METADATA[fmt])
             paths.append(path)
     return paths
 

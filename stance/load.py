@@ -28,8 +28,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
-#: Metadata columns copied from CSV/JSONL rows (CONTRACT.md).
-META_COLUMNS = ("date", "source", "title", "url")
+from .schema import META_COLUMNS
+
 
 #: Metadata files of a folder of articles: one row per article (``doc_id`` or ``file``, then
 #: any of META_COLUMNS), joined to the folder's documents instead of read as articles.

@@ -41,6 +41,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from .atomic import atomic_open, write_text_atomic
 from .classifier import RELATIONS, check_mention_frame, lexicon_features
 
 __all__ = ["StanceModel", "FEATURE_VERSION", "ModelError"]
@@ -340,9 +341,9 @@ class StanceModel(ClassifierMixin, BaseEstimator):
                           neighbour_labels=self.neighbour_labels_,
                           neighbour_refs=self.neighbour_refs_)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(weights, "wb") as fh:
+        with atomic_open(weights, "wb") as fh:
             np.savez_compressed(fh, **arrays)
-        path.write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        write_text_atomic(path, json.dumps(meta, indent=1, sort_keys=True) + "\n")
         return path
 
     @classmethod

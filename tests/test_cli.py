@@ -8,8 +8,7 @@ import pandas as pd
 import pytest
 
 import stance
-from stance.attribute import STATEMENT_COLUMNS
-from stance.pipeline import ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS
+from stance.schema import ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS, STATEMENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"

@@ -1,0 +1,16 @@
+"""One definition of the table columns and labels, shared by every stage."""
+from stance import aggregate, classifier, evaluate, pipeline, schema
+
+
+def test_stages_use_the_schemas_columns_and_labels():
+    assert pipeline.STANCE_COLUMNS is schema.STANCE_COLUMNS
+    assert aggregate.ACTOR_TARGET_COLUMNS is schema.ACTOR_TARGET_COLUMNS
+    assert set(classifier.LABELS) == set(evaluate.LABELS) == set(schema.LABELS)
+    assert classifier.LABELS == tuple(sorted(schema.LABELS))   # scikit-learn's classes_ order
+
+
+def test_the_contract_columns_come_first_and_additions_last():
+    assert schema.STATEMENT_COLUMNS[:10] == ("doc_id", "statement_id", "speaker", "speaker_type",
+                                             "speaker_mention", "kind", "cue", "text", "start",
+                                             "end")
+    assert schema.LABELS == ("favor", "neutral", "against")
