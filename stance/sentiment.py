@@ -24,8 +24,12 @@ from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 #: File name of the lexicon inside the installed ``vaderSentiment`` package (its wheel layout).
 VADER_LEXICON_FILE = "vader_lexicon.txt"
-#: Texts whose compound score is cached; statements repeat across targets and methods.
-SENTIMENT_CACHE_SIZE = 65536
+#: Texts whose compound score is cached. A statement is scored again for each target and
+#: method of its own document, seldom in another, so the cache need hold one document's
+#: statements (at most 257 in the bundled press corpus): 4,096 leaves room for long documents.
+#: It was 65,536 statement texts (about 400 characters each, in three caches), which held
+#: some 50 MB more by 30,000 articles than at 1,000 (benchmarks/scale.py memory growth).
+SENTIMENT_CACHE_SIZE = 4096
 
 #: File name of the English AFINN list inside the installed ``afinn`` package (its ``data/``).
 AFINN_LEXICON_FILE = "AFINN-en-165.txt"
