@@ -34,8 +34,8 @@ from functools import lru_cache
 from typing import Sequence
 
 from .clean import Mask
-from .mentions import (DETERMINERS, GROUP_NOUNS, JOINT_NOUNS, NATIONALITIES, PRONOUNS,
-                       TITLE_ABBREVIATIONS, TITLE_WORDS, Entity, LazyTokens, Mention,
+from .mentions import (DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS, JOINT_NOUNS, NATIONALITIES,
+                       PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, Entity, LazyTokens, Mention,
                        MentionResolver, Token, fold, tokenize)
 from .paths import resource_text
 from .quotes import Quote, find_quotes
@@ -84,9 +84,6 @@ _LEADING_PHRASE = frozenset("""in at on by for from with without amid despite al
     meanwhile separately earlier later still however addressing writing responding""".split())
 #: Lower-case nouns for the people or body that speak for someone ("his office said").
 _OFFICE_NOUNS = frozenset("office government ministry team campaign aides lawyer lawyers".split())
-#: A body's documents, which speak for it ("the CIA report said"; see mentions._DOCUMENT).
-_DOCUMENT_NOUNS = frozenset("report statement probe inquiry investigation study communique "
-                            "communiqué review".split())
 #: Auxiliaries that make the cue passive ("was accused"): then the subject is not the speaker.
 _PASSIVE_AUX = frozenset("was were is are be been being get got gets".split())
 #: Cues that need an object when active ("accused Russia of"), and the prepositions that follow
@@ -256,7 +253,7 @@ def _np_word(tok: Token) -> bool:
     if tok.is_cap or w.rstrip(".") in TITLE_ABBREVIATIONS:
         return True
     return (lw in TITLE_WORDS or lw in DETERMINERS or lw in GROUP_NOUNS or lw in NATIONALITIES
-            or lw in _OFFICE_NOUNS or lw in _DOCUMENT_NOUNS
+            or lw in _OFFICE_NOUNS or lw in DOCUMENT_NOUNS
             or lw in ("of", "'s", "-", "&") or lw.endswith("'s") and lw[:-2] in TITLE_WORDS)
 
 

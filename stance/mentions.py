@@ -162,14 +162,16 @@ _CHANNEL = re.compile(r"\s+(?:on|via|in)\s+(?:Twitter|X|Facebook|Telegram|Instag
 #: An unnamed spokesperson or press service speaks for the body named before it ("a Russian
 #: government spokesperson", "the Defence Ministry's spokesman"): the guideline's institutions
 #: as speakers; the Wikinews dev errors gave the spokesperson phrase itself as the speaker.
-_SPOKESPERSON = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(.+?)(?:[’']s)?\s+(?:spokes(?:man|woman|person|people)"
-                           r"|press\s+(?:service|office|secretary))|(?:spokes(?:man|woman|person)"
-                           r"|press\s+(?:service|office|secretary))\s+(?:of|for)\s+(.+))$", re.I)
+_SPOKES = r"(?:spokes(?:man|woman|person|people)|press\s+(?:service|office|secretary))"
+_SPOKESPERSON = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(.+?)(?:[’']s)?\s+" + _SPOKES
+                           + r"|" + _SPOKES + r"\s+(?:of|for)\s+(.+))$", re.I)
 #: A body's document speaks for the body ("the CIA report said", "a Polish probe concluded"):
 #: the guideline's institutions as speakers; on the Wikinews dev split such reports and
 #: inquiries were speakers the extractor never found.
-_DOCUMENT = re.compile(r"^(?:(?:the|a|an)\s+)?(.+?)(?:[’']s)?\s+(?:report|statement|probe|inquiry|"
-                       r"investigation|study|communiqu[eé]|review)$", re.I)
+DOCUMENT_NOUNS = frozenset("report statement probe inquiry investigation study communique "
+                           "communiqué review".split())
+_DOCUMENT = re.compile(r"^(?:(?:the|a|an)\s+)?(.+?)(?:[’']s)?\s+(?:"
+                       + "|".join(sorted(DOCUMENT_NOUNS)) + r")$", re.I)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: "A of B" phrases: the part before "of" decides who speaks.
 _OF_SPLIT = re.compile(r"^(.*?\S)\s+of\s+(?:the\s+)?\S.*$")
@@ -786,11 +788,11 @@ _TITLE_ALT = r"(?:(?i:" + _trie_regex(TITLE_WORDS) + r")|(?:" + _trie_regex(TITL
 _OF_STATE = (r"(?:\s+of\s+(?:the\s+)?(?:" + "|".join(sorted(
     {re.escape(s) for s in NATIONALITIES.values() if s[:1].isupper()} | {"Russian Federation"},
     key=len, reverse=True)) + r"))?")
+#: A capitalised word that is not a function word ("The", "In", "Monday").
+_CAP_WORD = r"(?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*"
 _TITLE_NAME = re.compile(
     r"(?<![\w’'-])(" + _TITLE_ALT + r"(?:\s+" + _TITLE_ALT + r")*" + _OF_STATE + r")\s+"
-    r"((?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*"
-    r"(?:\s+(?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*)*)")
-_CAP_WORD = r"(?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*"
+    r"(" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")*)")
 #: A title followed by a chain of bodies it belongs to, the name last: "President of the Republic
 #: of Serbia Aleksandar Vucic", "Director of the Diplomatic Cabinet of the Prime Minister of the
 #: Hellenic Republic Eleni Sourani". Official readouts introduce foreign officials this way

@@ -180,13 +180,7 @@ def _model_scores(work, model, method):
         "affiliation": [st.affiliation or "" for st, _, local, _ in work for _ in local],
         "target": [m.target for _, _, local, _ in work for m in local]})
     if hasattr(model, "proba_from_features"):  # an encoder head: features once, for evidence too
-        from threadpoolctl import threadpool_limits
-
-        # The encoder's thread count for every pool (OpenMP, BLAS), not torch's alone: left
-        # free, their idle threads spin beside the encoder: on 300 varied press items with
-        # --jobs 1 the process took 1.4 cores, limited it takes 1.0 at the same wall time
-        # (36-42 s either way on this 2-core machine), which leaves --jobs 2 its second core.
-        with threadpool_limits(limits=model._encoder().threads):
+        with model.thread_limits():
             F = model.transform(frame)
             proba = model.proba_from_features(F)
             nearest = model.neighbours(F)

@@ -692,20 +692,21 @@ class ActorRegistry:
         parts = _key(name).split()
         if len(parts) < 2:
             return None
-        hits = {a.name: a for first, last, a in self._person_names.get(parts[0], ())
+        hits = {a.name: a for last, a in self._person_names.get(parts[0], ())
                 if difflib.SequenceMatcher(None, last, parts[-1]).ratio() >= SURNAME_VARIANT_RATIO}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     @cached_property
-    def _person_names(self) -> dict[str, list[tuple[str, str, Actor]]]:
-        out: dict[str, list[tuple[str, str, Actor]]] = {}
+    def _person_names(self) -> dict[str, list[tuple[str, Actor]]]:
+        """First name -> (surname, person) of every registry name and alias of a person."""
+        out: dict[str, list[tuple[str, Actor]]] = {}
         for a in self._actors:
             if a.type != "person":
                 continue
             for n in (a.name, *a.aliases):
                 parts = _key(n).split()
                 if len(parts) >= 2:
-                    out.setdefault(parts[0], []).append((parts[0], parts[-1], a))
+                    out.setdefault(parts[0], []).append((parts[-1], a))
         return out
 
     @staticmethod
