@@ -33,7 +33,7 @@ def read_pass(name: str, n: int) -> pd.DataFrame:
 
 def agreement_table() -> pd.DataFrame:
     """Agreement per gold set (and both pooled), per target and over all targets."""
-    from stance.evaluate import annotator_agreement
+    from stance.report.evaluate import annotator_agreement
     firsts = {s: read_pass(s, 1) for s in SETS}
     seconds = {s: read_pass(s, 2) for s in SETS}
     tables = [annotator_agreement(firsts[s], seconds[s], TARGETS).assign(gold_set=s)

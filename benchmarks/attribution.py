@@ -29,7 +29,7 @@ RESULTS = ROOT / "benchmarks" / "results" / "attribution.csv"
 
 def seed_scores() -> pd.DataFrame:
     """Attribution and stance scores of the seed article (every row of ``stance evaluate``)."""
-    from stance.evaluate import evaluate
+    from stance.report.evaluate import evaluate
     # The lexicon: the in-sample figures of the rules written on this article.
     report = evaluate(ROOT / "data" / "annotations" / "seed.csv", [ROOT / "data" / "articles"],
                       method="lexicon")
@@ -44,9 +44,9 @@ def seed_scores() -> pd.DataFrame:
 
 def passage_scores() -> pd.DataFrame:
     """Attribution scores on the hand-written passages."""
-    from stance.attribute import extract_statements
-    from stance.evaluate import attribution_scores
-    from stance.registry import Actor, load_actors
+    from stance.extract.attribute import extract_statements
+    from stance.report.evaluate import attribution_scores
+    from stance.extract.registry import Actor, load_actors
 
     data = yaml.safe_load((ROOT / "tests" / "data" / "passages.yaml").read_text(encoding="utf-8"))
     registry = load_actors().with_actors([

@@ -110,7 +110,7 @@ def load_all(shared: Path) -> dict[str, pd.DataFrame]:
 # --------------------------------------------------------------------------------------------
 
 def _sentence_sentiment(texts) -> np.ndarray:
-    from stance.sentiment import sentiment
+    from stance.score.sentiment import sentiment
     return np.array([sentiment(t) for t in texts], dtype=np.float64)
 
 
@@ -159,7 +159,7 @@ MODEL_CS = (0.0003, 0.001, 0.003, 0.01, 0.03)
 
 def run(shared: Path, *, log=print) -> pd.DataFrame:
     """Train on NewsMTSC train, score every method on every test set; return the table."""
-    from stance.classifier import StanceClassifier, ensemble_scores
+    from stance.score.classifier import StanceClassifier, ensemble_scores
 
     data = load_all(shared)
     rows = []
@@ -217,12 +217,12 @@ def run(shared: Path, *, log=print) -> pd.DataFrame:
             return {k: ensemble_scores(np.array([s.score for s in spans[k]]),
                                        model["proba"][k], classes)[1] for k in EVAL_SPLITS}
 
-        add("ensemble", "stance.classifier.ensemble_scores of lexicon and classifier", ensemble)
+        add("ensemble", "stance.score.classifier.ensemble_scores of lexicon and classifier", ensemble)
 
     def encoder_model():
         import train_model  # the feature cache of the model's training script
         from sklearn.model_selection import StratifiedKFold
-        from stance.model import StanceModel
+        from stance.score.model import StanceModel
         base = StanceModel()
         frames = {k: data[k].assign(relation="unknown") for k in ("train", *EVAL_SPLITS)}
         F = {k: train_model.features(base, f, "newsmtsc" if k == "train" else f"external-{k}")
@@ -278,7 +278,7 @@ def tune(shared: Path, *, Cs=(0.5, 1.0, 2.0, 4.0, 8.0, 16.0), log=print) -> None
     """
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    from stance.classifier import StanceClassifier, ensemble_scores
+    from stance.score.classifier import StanceClassifier, ensemble_scores
 
     n = shared / "newsmtsc"
     train = load_newsmtsc(n / "train.jsonl")

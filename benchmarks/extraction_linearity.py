@@ -11,10 +11,10 @@ Each document is ONE text made of the bodies of the benchmark articles (``make_c
 varied copies of the bundled and Wikinews seed articles) as paragraphs, cut at the first
 paragraph that reaches the size. Each size runs in a fresh process (so no cache carries over
 from another size), is warmed up on an unrelated article, then times the steps of
-:func:`stance.pipeline.process_document` one by one: boilerplate marking
-(:func:`stance.clean.find_boilerplate`), statement extraction
-(:func:`stance.attribute.extract_statements`) and stance scoring
-(:func:`stance.pipeline.score_statement_targets`). Repeats of one size use different
+:func:`stance.run.pipeline.process_document` one by one: boilerplate marking
+(:func:`stance.text.clean.find_boilerplate`), statement extraction
+(:func:`stance.extract.attribute.extract_statements`) and stance scoring
+(:func:`stance.run.pipeline.score_statement_targets`). Repeats of one size use different
 articles, so no cache sees a repeated document. Seconds per megabyte that stay flat from
 10 KB to 10 MB mean the cost is linear in the document's length.
 """
@@ -70,10 +70,10 @@ def build_document(size: int, first_article: int) -> str:
 
 def time_document(text: str, doc_id: str) -> dict:
     """Seconds for each step of ``process_document`` on one document."""
-    from stance.attribute import extract_statements
-    from stance.clean import find_boilerplate
-    from stance.load import Document
-    from stance.pipeline import Config, _registries, _year, score_statement_targets
+    from stance.extract.attribute import extract_statements
+    from stance.text.clean import find_boilerplate
+    from stance.io.load import Document
+    from stance.run.pipeline import Config, _registries, _year, score_statement_targets
 
     config = Config()
     actors, targets = _registries(config)
@@ -94,8 +94,8 @@ def time_document(text: str, doc_id: str) -> dict:
 
 def run_size(size: int, repeats: int) -> dict:
     """Measure one size in this process (called in a fresh subprocess)."""
-    from stance.load import Document
-    from stance.pipeline import process_document
+    from stance.io.load import Document
+    from stance.run.pipeline import process_document
 
     # Warm-up: registries, lexicons, the sentence splitter, VADER; on an unrelated article.
     warm = make_article(10**7, seed_articles())

@@ -9,7 +9,7 @@ Three fresh processes, one after the other, each on one core (``--jobs 1``, one 
 
 - ``default``: ``stance score CORPUS --jobs 1`` with the default method;
 - ``lexicon``: the same with ``--method lexicon``;
-- ``encoder``: a program that imports only :mod:`stance.encoder` and embeds, in batches of
+- ``encoder``: a program that imports only :mod:`stance.score.encoder` and embeds, in batches of
   32, exactly the statements that the default run scored (those with a stance row), whole
   statement texts cut at 256 sub-word tokens: the floor of any scorer that reads every
   scored statement through this encoder.
@@ -36,7 +36,7 @@ PRESS = ROOT / "data" / "corpora" / "presidential-press"
 RESULTS = ROOT / "benchmarks" / "results" / "model_speed.csv"
 ENCODE = """
 import sys, pandas as pd
-from stance.encoder import Encoder
+from stance.score.encoder import Encoder
 st = pd.read_csv(sys.argv[1], keep_default_na=False)
 sc = pd.read_csv(sys.argv[2], keep_default_na=False)
 texts = st[st["statement_id"].isin(set(sc["statement_id"]))]["text"].tolist()

@@ -48,8 +48,8 @@ def inputs() -> list[Path]:
 
 
 def run(split: str, gold: Path = GOLD, **options):
-    """The :class:`stance.evaluate.Report` of one split (``options`` go to ``evaluate``)."""
-    from stance.evaluate import evaluate
+    """The :class:`stance.report.evaluate.Report` of one split (``options`` go to ``evaluate``)."""
+    from stance.report.evaluate import evaluate
     return evaluate(gold, inputs(), split=split, **options)
 
 
@@ -77,7 +77,7 @@ def main(argv=None) -> int:
     parser.add_argument("--method", action="append", choices=("lexicon", "model", "ensemble"),
                         help="stance method(s) (default: lexicon and the default method)")
     args = parser.parse_args(argv)
-    from stance.evaluate import format_report, read_gold
+    from stance.report.evaluate import format_report, read_gold
     from stance.paths import DEFAULT_METHOD
     methods = args.method or list(dict.fromkeys(["lexicon", DEFAULT_METHOD]))
 

@@ -18,7 +18,7 @@ and interleaved (the order rotates from one repeat to the next), each a fresh pr
 - ``lexicon1``, ``lexicon2``: ``stance score --method lexicon CORPUS --out OUT --jobs 1|2
   --quiet``;
 - ``default1``, ``default2``: the same with the default method (the encoder-based ensemble);
-- ``encoder``: the encoder alone. A process that imports only :mod:`stance.encoder` and embeds,
+- ``encoder``: the encoder alone. A process that imports only :mod:`stance.score.encoder` and embeds,
   in one ``Encoder().encode`` call, exactly the statements the ``default1`` run of the same
   repeat scored (those with a row in ``stances.csv``). It always runs right after
   ``default1``;
@@ -124,7 +124,7 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 #: for nothing but the encoder.
 ENCODE = """\
 import csv, sys
-from stance.encoder import Encoder
+from stance.score.encoder import Encoder
 csv.field_size_limit(sys.maxsize)
 with open(sys.argv[2], encoding="utf-8", newline="") as fh:
     scored = {row["statement_id"] for row in csv.DictReader(fh)}

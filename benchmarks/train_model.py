@@ -1,4 +1,4 @@
-"""Train the encoder-based stance model (:class:`stance.model.StanceModel`) and measure it.
+"""Train the encoder-based stance model (:class:`stance.score.model.StanceModel`) and measure it.
 
 Usage (from the repository root)::
 
@@ -49,7 +49,7 @@ GRID = {"C": (0.002, 0.005, 0.01, 0.03), "newsmtsc_weight": (0.0, 0.3, 1.0),
 
 def features(model, frame: pd.DataFrame, name: str) -> np.ndarray:
     """``model.base_features(frame)`` (no side block), cached on disk by content."""
-    from stance.model import FEATURE_VERSION
+    from stance.score.model import FEATURE_VERSION
     key = hashlib.sha256()
     key.update(str(FEATURE_VERSION).encode())
     key.update(model._encoder().identity.weights_sha256.encode())
@@ -87,7 +87,7 @@ def cross_validate(real, Fr, news, Fn, C, newsmtsc_weight, class_weight) -> floa
 
 def fit(real, Fr, news, Fn, C, newsmtsc_weight, class_weight):
     """A StanceModel fitted on real rows (and NewsMTSC rows at the given weight)."""
-    from stance.model import StanceModel
+    from stance.score.model import StanceModel
     m = StanceModel(C=C, class_weight=class_weight).learn_sides(real)
     F, y = with_sides(m, Fr, real), real["label"].to_numpy()
     w = np.ones(len(y))
@@ -103,7 +103,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--save", action="store_true", help="write the shipped head")
     args = parser.parse_args(argv)
-    from stance.model import StanceModel
+    from stance.score.model import StanceModel
 
     train = pd.read_csv(train_realtext.TRAIN, dtype=str, keep_default_na=False)
     real = train_realtext.examples(train, train_realtext.texts())

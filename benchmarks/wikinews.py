@@ -82,7 +82,7 @@ SPLITS = ("dev", "held-out", "held-out-2")
 def run(folder: Path, split: str = "held-out", method: str | None = None):
     """Score the articles of one split and compare them with its gold; return the Report
     (``method``: the stance method, default that of ``stance score``)."""
-    from stance.evaluate import evaluate
+    from stance.report.evaluate import evaluate
 
     gold = load_gold(folder)
     if split not in SPLITS:
@@ -131,7 +131,7 @@ def main(argv=None) -> int:
         print("Wikinews check skipped: ../shared/corpora/wikinews-ukraine/articles not found "
               "next to the repository; set STANCE_SHARED to a copy", file=sys.stderr)
         return 0
-    from stance.evaluate import format_report
+    from stance.report.evaluate import format_report
 
     tables = []
     for split in SPLITS:

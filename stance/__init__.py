@@ -1,8 +1,16 @@
 """stance: who said what about whom in news, and how favourably.
 
-The pipeline, one module per stage::
+The pipeline, one subpackage per stage::
 
-    load → clean → segment → mentions → attribute → score → aggregate → plots/figures
+    io/       load documents and metadata; write tables atomically
+    text/     clean (boilerplate), segment (paragraphs, sentences)
+    extract/  quotes, registries of actors and targets, mentions, attribution, speaker names
+    score/    stance: lexicon frame rules, sentiment, classifier, encoder model
+    report/   aggregate, plots, figures, HTML report, evaluation against gold
+    run/      pipeline (one document), engine (a corpus, in processes or Dask), CLI
+
+``stance.schema`` holds the columns and labels of every table, ``stance.paths`` the bundled
+files.
 
 Public API (see each object's docstring):
 
@@ -19,28 +27,30 @@ from importlib import import_module
 
 __version__ = "0.1.0"
 
-# A name that is also a submodule (``stance.sentiment``, ``stance.evaluate``) would be shadowed
-# by the submodule once imported, so such functions are exported under another name.
+# Names are looked up in the stage subpackages on first use. ``sentiment`` and ``evaluate``
+# keep the exported names they had when they were top-level modules.
 # Heavy modules (scikit-learn, matplotlib) load on first use, so `stance --version`
 # and the per-document workers start fast.
 _EXPORTS = {
-    "score_documents": "pipeline", "Result": "pipeline", "process_document": "pipeline",
-    "Document": "load", "LoadError": "load", "InputError": "load",
-    "load_documents": "load", "iter_documents": "load",
-    "find_boilerplate": "clean", "Mask": "clean",
-    "split_sentences": "segment", "split_paragraphs": "segment",
-    "Sentence": "segment", "Paragraph": "segment",
-    "load_actors": "registry", "load_targets": "registry", "RegistryError": "registry",
-    "extract_statements": "attribute", "Statement": "attribute",
+    "score_documents": "run.pipeline", "Result": "run.pipeline", "process_document": "run.pipeline",
+    "Document": "io.load", "LoadError": "io.load", "InputError": "io.load",
+    "load_documents": "io.load", "iter_documents": "io.load",
+    "find_boilerplate": "text.clean", "Mask": "text.clean",
+    "split_sentences": "text.segment", "split_paragraphs": "text.segment",
+    "Sentence": "text.segment", "Paragraph": "text.segment",
+    "load_actors": "extract.registry", "load_targets": "extract.registry",
+    "RegistryError": "extract.registry",
+    "extract_statements": "extract.attribute", "Statement": "extract.attribute",
     "score_span": "score", "SpanScore": "score", "score_statement": "score",
-    "score_mention": "score", "load_lexicon": "lexicon", "Lexicon": "lexicon",
-    "LexiconEntry": "lexicon", "run_corpus": "engine",
-    "sentiment_score": ("sentiment", "sentiment"),
-    "StanceClassifier": "classifier", "StanceModel": "model",
-    "actor_target": "aggregate", "aggregate_by": "aggregate",
-    "save_figure": "figures", "make_figures": "figures", "figures_from_results": "figures",
-    "evaluate_gold": ("evaluate", "evaluate"), "Report": "evaluate",
-    "render_html": "render",
+    "score_mention": "score", "load_lexicon": "score.lexicon", "Lexicon": "score.lexicon",
+    "LexiconEntry": "score.lexicon", "run_corpus": "run.engine",
+    "sentiment_score": ("score.sentiment", "sentiment"),
+    "StanceClassifier": "score.classifier", "StanceModel": "score.model",
+    "actor_target": "report.aggregate", "aggregate_by": "report.aggregate",
+    "save_figure": "report.figures", "make_figures": "report.figures",
+    "figures_from_results": "report.figures",
+    "evaluate_gold": ("report.evaluate", "evaluate"), "Report": "report.evaluate",
+    "render_html": "report.render",
 }
 
 __all__ = ["__version__", *_EXPORTS]

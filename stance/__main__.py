@@ -1,6 +1,6 @@
 """``python -m stance``: the same as the ``stance`` console script."""
 import sys
 
-from .cli import main
+from .run.cli import main
 
 sys.exit(main())

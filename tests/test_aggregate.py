@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from stance.aggregate import ACTOR_TARGET_COLUMNS, actor_target, aggregate_by, period_start
+from stance.report.aggregate import ACTOR_TARGET_COLUMNS, actor_target, aggregate_by, period_start
 
 
 def _rows(records):
@@ -171,7 +171,7 @@ def test_quarters_and_years(stances):
 
 
 def test_period_range_keeps_empty_periods():
-    from stance.aggregate import period_range
+    from stance.report.aggregate import period_range
     months = period_range(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-04-01"), "M")
     assert len(months) == 4
 

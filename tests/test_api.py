@@ -12,8 +12,10 @@ def test_every_export_resolves():
 def test_exports_survive_submodule_imports():
     # Importing every submodule sets package attributes; an export that shares a submodule's
     # name would then silently change from a function into a module.
-    for module in ("sentiment", "evaluate", "score", "aggregate", "classifier", "render"):
-        importlib.import_module(f"stance.{module}")
+    import pkgutil
+    for info in pkgutil.walk_packages(stance.__path__, "stance."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
     for name in stance.__all__:
         if name == "__version__":
             continue

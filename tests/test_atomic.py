@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from stance.atomic import atomic_open, write_text_atomic
+from stance.io.atomic import atomic_open, write_text_atomic
 
 
 def _expected_mode():

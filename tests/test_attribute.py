@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from stance.attribute import extract_statements
-from stance.evaluate import attribution_scores, read_gold
-from stance.mentions import fold
-from stance.registry import ActorRegistry, load_actors
+from stance.extract.attribute import extract_statements
+from stance.report.evaluate import attribution_scores, read_gold
+from stance.extract.mentions import fold
+from stance.extract.registry import ActorRegistry, load_actors
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSAGES = ROOT / "tests" / "data" / "passages.yaml"
@@ -162,7 +162,7 @@ def test_offsets_and_ids(actors):
 
 
 def test_no_statement_from_boilerplate(actors):
-    from stance.clean import find_boilerplate
+    from stance.text.clean import find_boilerplate
     text = SEED.read_text(encoding="utf-8")
     masks = find_boilerplate(text)
     for s in extract_statements("seed", text, actors=actors, masks=masks):
@@ -183,7 +183,7 @@ def _passage_registry(data, actors):
     extra = data.get("actors") or []
     if not extra:
         return actors
-    from stance.registry import Actor
+    from stance.extract.registry import Actor
     new = [Actor(name=a["name"], type=a.get("type", "person"),
                  affiliation=a.get("affiliation", ""), gender=a.get("gender"),
                  aliases=tuple(a.get("aliases", ())), titles=tuple(a.get("titles", ())),

@@ -1,4 +1,5 @@
-"""Tests of stance.classifier: the estimator contract, persistence, target awareness, benchmark."""
+"""Tests of stance.score.classifier: the estimator contract, persistence, target awareness,
+benchmark."""
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_score
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from stance.classifier import LABELS, StanceClassifier, ensemble_scores
+from stance.score.classifier import LABELS, StanceClassifier, ensemble_scores
 
 # Fictional places, people and bodies, so no test encodes a view of a real actor.
 _PLACES = ["Karvenia", "Lorisk", "the Brindle Council", "Tamsin Orr", "Velmora", "Oskel"]

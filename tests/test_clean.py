@@ -1,4 +1,4 @@
-"""Tests for stance.clean: boilerplate masks on the seed article and small examples."""
+"""Tests for stance.text.clean: boilerplate masks on the seed article and small examples."""
 from __future__ import annotations
 
 import re
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from stance.clean import CAPTION, HEADLINE, Mask, _paragraphs, find_boilerplate, load_rules, masked
-from stance.segment import split_paragraphs
+from stance.text.clean import (CAPTION, HEADLINE, Mask, _paragraphs, find_boilerplate, load_rules,
+                               masked)
+from stance.text.segment import split_paragraphs
 
 SEED = Path(__file__).parents[1] / "data" / "articles" / "ap-2022-02-01-putin-orban.txt"
 

@@ -175,7 +175,7 @@ def test_evaluate_reads_gz_corpus_with_split_and_writes_errors(tmp_path):
 def test_every_option_and_argument_has_help(command):
     res = _run(*([command] if command else []), "--help")
     assert res.returncode == 0, res.stderr
-    from stance.cli import _parser
+    from stance.run.cli import _parser
     parser = _parser()
     if command:
         parser = next(a for a in parser._actions if a.dest == "command").choices[command]
@@ -188,7 +188,7 @@ def test_every_option_and_argument_has_help(command):
 
 
 def test_an_internal_error_exits_1_with_a_report_line(monkeypatch, capsys):
-    import stance.cli as cli
+    import stance.run.cli as cli
 
     def broken(args):
         raise RuntimeError("simulated bug")

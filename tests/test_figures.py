@@ -7,10 +7,10 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from stance import plots  # noqa: E402
-from stance.aggregate import actor_target  # noqa: E402
-from stance.figures import (FIGURE_NAMES, figures_from_results, make_figures,  # noqa: E402
-                            save_figure)
+from stance.report import plots  # noqa: E402
+from stance.report.aggregate import actor_target  # noqa: E402
+from stance.report.figures import (FIGURE_NAMES, figures_from_results, make_figures,  # noqa: E402
+                                   save_figure)
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_figures_from_results_explains_missing_table(tmp_path):
 
 
 def test_corpus_figures_for_two_sources_and_a_break_date(tmp_path, stances):
-    from stance.figures import CORPUS_FIGURE_NAMES
+    from stance.report.figures import CORPUS_FIGURE_NAMES
     two = stances.assign(source=["Gazette" if i % 2 else "Herald" for i in range(len(stances))])
     paths = make_figures(two, None, out_dir=tmp_path, formats=("png",), freq="M",
                          break_date="2024-02-01")

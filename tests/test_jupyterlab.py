@@ -26,7 +26,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 NOTEBOOK = "04_actor_target_charts.ipynb"
-#: The notebook draws every chart of stance.plots: seven images.
+#: The notebook draws every chart of stance.report.plots: seven images.
 MIN_IMAGES = 7
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",

@@ -3,7 +3,7 @@ import dataclasses
 
 import pytest
 
-from stance.lexicon import FRAMES, Lexicon, LexiconEntry, inflections, load_lexicon
+from stance.score.lexicon import FRAMES, Lexicon, LexiconEntry, inflections, load_lexicon
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Tests for stance.load: every input format, encodings, newlines and per-document problems."""
+"""Tests for stance.io.load: every input format, encodings, newlines and per-document problems."""
 from __future__ import annotations
 
 import codecs
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stance.load import (Document, InputError, LoadError, html_to_text, iter_documents,
-                         load_documents)
+from stance.io.load import (Document, InputError, LoadError, html_to_text, iter_documents,
+                            load_documents)
 
 LEAD = "MOSCOW (AP) — Putin said the West ignored Russia’s demands."
 
@@ -282,7 +282,7 @@ def test_duplicate_doc_ids_keep_the_first(tmp_path):
 
 def test_without_an_errors_list_problems_are_logged(tmp_path, caplog):
     write(tmp_path / "empty.txt", "")
-    with caplog.at_level(logging.WARNING, logger="stance.load"):
+    with caplog.at_level(logging.WARNING, logger="stance.io.load"):
         assert list(iter_documents(tmp_path / "empty.txt")) == []
     assert "empty file" in caplog.text
 
@@ -440,7 +440,7 @@ def test_row_metadata_wins_over_the_sidecar(tmp_path):
 def test_date_from_the_file_name_with_a_log_line(tmp_path, caplog):
     write(tmp_path / "2031-08-17_harbour-talks.txt", LEAD)
     write(tmp_path / "undated.txt", LEAD)
-    with caplog.at_level(logging.INFO, logger="stance.load"):
+    with caplog.at_level(logging.INFO, logger="stance.io.load"):
         docs, _ = load_documents(tmp_path)
     assert {d.doc_id: d.meta.get("date") for d in docs} == {
         "2031-08-17_harbour-talks": "2031-08-17", "undated": None}

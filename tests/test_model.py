@@ -12,7 +12,7 @@ from sklearn.base import clone
 from sklearn.model_selection import cross_val_score
 from sklearn.pipeline import Pipeline
 
-from stance.model import FEATURE_VERSION, ModelError, StanceModel
+from stance.score.model import FEATURE_VERSION, ModelError, StanceModel
 
 _FAVOR = ["Voters praised {t} for the excellent reform.", "The mayor thanked {t} warmly.",
           "We strongly support {t} and its brave people.", "{t} deserves our admiration."]
@@ -97,7 +97,7 @@ def test_bad_input_is_refused():
 
 def test_the_pipeline_keeps_method_and_evidence_with_the_shipped_head():
     import stance
-    from stance.load import Document
+    from stance.io.load import Document
     doc = Document("d1", "Ana Roth, the foreign minister of Norland, said that Velmora's "
                    "aggression against Ukraine must stop and that Ukraine deserves support.",
                    {}, "d1.txt")

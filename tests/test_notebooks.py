@@ -125,7 +125,7 @@ def test_executes_top_to_bottom(path):
     images = [out for cell in nb.cells for out in cell.get("outputs", [])
               if "image/png" in out.get("data", {})]
     if path.stem == "04_actor_target_charts":
-        assert len(images) >= 7  # every chart of stance.plots
+        assert len(images) >= 7  # every chart of stance.report.plots
     if path.stem == "08_sentiment_versus_stance":
         # Tone and stance before/after, over time, the presidents: charts of both offices.
         assert len(images) >= 3

@@ -9,8 +9,8 @@ import pytest  # noqa: E402
 from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
 from matplotlib.container import BarContainer, ErrorbarContainer  # noqa: E402
 
-from stance import plots  # noqa: E402
-from stance.aggregate import actor_target  # noqa: E402
+from stance.report import plots  # noqa: E402
+from stance.report.aggregate import actor_target  # noqa: E402
 
 
 @pytest.fixture

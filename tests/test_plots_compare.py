@@ -1,10 +1,11 @@
-"""Tests for stance.plots_compare and stance.aggregate.compare_periods (fictional stances)."""
+"""Tests for stance.report.plots_compare and stance.report.aggregate.compare_periods
+(fictional stances)."""
 import numpy as np
 import pandas as pd
 import pytest
 
-from stance.aggregate import compare_periods
-from stance.plots_compare import MIN_PERIOD_N, plot_before_after, plot_source_over_time
+from stance.report.aggregate import compare_periods
+from stance.report.plots_compare import MIN_PERIOD_N, plot_before_after, plot_source_over_time
 
 
 @pytest.fixture
@@ -86,7 +87,7 @@ def test_tone_beside_stance_uses_the_sentiment_column(stances):
 
 
 def test_period_difference_has_an_interval_around_the_change(stances):
-    from stance.aggregate import period_difference
+    from stance.report.aggregate import period_difference
     diff = period_difference(stances, break_date="2031-03-01").set_index("source")
     row = diff.loc["Norland Office"]
     assert row["difference"] == pytest.approx(row["after"] - row["before"])

@@ -8,11 +8,11 @@ import string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stance.attribute import extract_statements
-from stance.clean import find_boilerplate
-from stance.load import load_documents
-from stance.registry import load_actors, load_targets
-from stance.segment import split_paragraphs, split_sentences
+from stance.extract.attribute import extract_statements
+from stance.text.clean import find_boilerplate
+from stance.io.load import load_documents
+from stance.extract.registry import load_actors, load_targets
+from stance.text.segment import split_paragraphs, split_sentences
 
 ACTORS = load_actors()
 TARGETS = load_targets()
@@ -82,8 +82,8 @@ def test_loading_never_raises_per_document(tmp_path_factory, data, suffix):
 @FAST
 @given(st.text(alphabet=string.printable + "“”’«»„", max_size=300))
 def test_pipeline_scores_any_text(text):
-    from stance.load import Document
-    from stance.pipeline import safe_process, Config
+    from stance.io.load import Document
+    from stance.run.pipeline import safe_process, Config
     st_rows, sc_rows, err = safe_process(Document("d", text), Config())
     assert err == []
     for r in sc_rows:

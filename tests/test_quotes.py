@@ -1,8 +1,8 @@
 """Quote pairing: mark styles, multi-paragraph quotes, unclosed and odd marks."""
 import pytest
 
-from stance.quotes import find_quotes
-from stance.segment import split_paragraphs
+from stance.extract.quotes import find_quotes
+from stance.text.segment import split_paragraphs
 
 
 def _q(text):

@@ -1,4 +1,5 @@
-"""Tests of stance.registry: the bundled actor and target files, lookups, matching and errors."""
+"""Tests of stance.extract.registry: the bundled actor and target files, lookups, matching and
+errors."""
 from __future__ import annotations
 
 import doctest
@@ -12,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import stance.registry as registry
-from stance.registry import (ACTOR_TYPES, Actor, ActorRegistry, RegistryError, TargetMention,
-                             available_alias_groups, load_actors, load_targets)
+import stance.extract.registry as registry
+from stance.extract.registry import (ACTOR_TYPES, Actor, ActorRegistry, RegistryError,
+                                     TargetMention, available_alias_groups, load_actors,
+                                     load_targets)
 
 #: Affiliations the rest of the package knows (mentions.NATIONALITIES and the report's groups).
 KNOWN_AFFILIATIONS = {

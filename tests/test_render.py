@@ -1,4 +1,4 @@
-"""Tests of stance.render: the HTML view of an article used by the notebooks."""
+"""Tests of stance.report.render: the HTML view of an article used by the notebooks."""
 from __future__ import annotations
 
 import html
@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 
 import stance
-from stance.attribute import Statement
-from stance.clean import Mask
-from stance.render import (HTML, PALETTE, mask_table, render_html, sentence_table,
-                           speaker_statements,
-                           speaker_colours, statement_browser, statement_table_html)
-from stance.segment import Sentence
+from stance.extract.attribute import Statement
+from stance.text.clean import Mask
+from stance.report.render import (HTML, PALETTE, mask_table, render_html, sentence_table,
+                                  speaker_statements,
+                                  speaker_colours, statement_browser, statement_table_html)
+from stance.text.segment import Sentence
 
 
 class _Spans(HTMLParser):

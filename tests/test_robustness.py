@@ -110,7 +110,7 @@ def test_good_awkward_inputs_are_scored(runs):
 
 def test_interrupted_write_leaves_no_half_table(tmp_path, monkeypatch):
     import pandas as pd
-    from stance import pipeline
+    from stance.run import pipeline
 
     frame = pd.DataFrame({"a": range(3)})
     target = tmp_path / "t.csv"

@@ -1,5 +1,8 @@
 """One definition of the table columns and labels, shared by every stage."""
-from stance import aggregate, classifier, evaluate, pipeline, schema
+from stance import schema
+from stance.report import aggregate, evaluate
+from stance.run import pipeline
+from stance.score import classifier
 
 
 def test_stages_use_the_schemas_columns_and_labels():

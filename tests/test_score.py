@@ -3,7 +3,7 @@ from collections import namedtuple
 
 import pytest
 
-from stance.lexicon import Lexicon, LexiconEntry
+from stance.score.lexicon import Lexicon, LexiconEntry
 from stance.score import (AGAINST_THRESHOLD, FAVOR_THRESHOLD, SpanScore, label_for,
                           score_mention, score_span, score_statement)
 
@@ -238,7 +238,7 @@ def test_score_span_is_speaker_free_score_mention():
 # score_span's clause fallback (speaker unknown): AFINN words VADER lacks, the rest of the
 # sentence when the clause has no tone, and no negative tone for a target who is the speaker.
 def test_span_fallback_reads_afinn_words_vader_lacks():
-    from stance.sentiment import vader
+    from stance.score.sentiment import vader
     assert "atrocious" not in vader().lexicon
     text = "Voters found Mara Quill atrocious on the stage last night."
     result = score_span(text, *span(text, "Mara Quill"))

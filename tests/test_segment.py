@@ -1,8 +1,8 @@
 """Paragraphs and sentences with offsets; Punkt parameters shipped, no download."""
 import pytest
 
-from stance.clean import Mask
-from stance.segment import split_paragraphs, split_sentences
+from stance.text.clean import Mask
+from stance.text.segment import split_paragraphs, split_sentences
 
 
 def _sentences(text, **kw):
@@ -69,7 +69,8 @@ def test_no_punkt_download_needed(tmp_path, monkeypatch):
     import subprocess
     import sys
     env = {"HOME": str(tmp_path), "NLTK_DATA": str(tmp_path / "nltk"), "PATH": "/usr/bin:/bin"}
-    code = "from stance.segment import split_sentences; print(len(split_sentences('Ab cd. Ef gh.')))"
+    code = ("from stance.text.segment import split_sentences; "
+            "print(len(split_sentences('Ab cd. Ef gh.')))")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "2"

@@ -7,7 +7,7 @@ import sys
 import nltk
 import pytest
 
-from stance.sentiment import sentiment, vader
+from stance.score.sentiment import sentiment, vader
 
 
 def test_vader_is_nltk_analyser_and_cached():
@@ -56,7 +56,7 @@ def test_works_without_any_nltk_data(tmp_path):
     home.mkdir()
     data.mkdir()
     env = {**os.environ, "HOME": str(home), "NLTK_DATA": str(data), "USERPROFILE": str(home)}
-    code = ("import json, nltk; from stance.sentiment import sentiment, vader; "
+    code = ("import json, nltk; from stance.score.sentiment import sentiment, vader; "
             "before = list(nltk.data.path); v = sentiment('A terrible, deadly attack.'); "
             "print(json.dumps({'v': v, 'same_path': before == nltk.data.path}))")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,

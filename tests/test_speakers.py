@@ -1,7 +1,7 @@
-"""Tests for stance.speakers: one canonical name per speaker across a corpus."""
+"""Tests for stance.extract.speakers: one canonical name per speaker across a corpus."""
 import pandas as pd
 
-from stance.speakers import canonical_names
+from stance.extract.speakers import canonical_names
 
 
 def test_surname_and_spelling_variants_join_the_full_name():

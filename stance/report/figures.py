@@ -17,8 +17,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import plots, plots_compare
-from .atomic import atomic_open
+from . import plots
+
+from . import plots_compare
+from ..io.atomic import atomic_open
 from .aggregate import actor_target as _actor_target
 
 __all__ = ["save_figure", "make_figures", "figures_from_results", "FIGURE_NAMES",
@@ -131,7 +133,7 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
     formats : sequence of {"png", "svg", "pdf"}, default all three
         Formats to write for each figure.
     affiliations : mapping, optional
-        Speaker → affiliation, to group speakers (see :mod:`stance.plots`).
+        Speaker → affiliation, to group speakers (see :mod:`stance.report.plots`).
     dpi : int, default 200
         Resolution of raster output.
     freq : {"D", "W", "M"}, default "W"
@@ -303,7 +305,7 @@ def _read_table(path: Path, *, numeric: Sequence[str]) -> pd.DataFrame:
 
 def _default_affiliations() -> dict[str, str]:
     try:
-        from .registry import load_actors
+        from ..extract.registry import load_actors
         return {actor.name: actor.affiliation for actor in load_actors()}
     except (ImportError, OSError, ValueError):
         # Figures are still worth drawing without the registry: speakers then go by stance.

@@ -21,11 +21,11 @@ from typing import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from .atomic import atomic_open, write_text_atomic
-from .load import Document, LoadError, iter_documents
+from ..io.atomic import atomic_open, write_text_atomic
+from ..io.load import Document, LoadError, iter_documents
 from .pipeline import (ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS, Config, _registries,
                        safe_process, write_csv_atomic)
-from .schema import STATEMENT_COLUMNS
+from ..schema import STATEMENT_COLUMNS
 
 #: Documents per chunk: large enough to keep workers busy, small enough that a chunk's rows
 #: stay a few megabytes (memory must not grow with the corpus).
@@ -180,7 +180,7 @@ class _Aggregator:
         ids.append(str(row["statement_id"]))
 
     def frame(self) -> pd.DataFrame:
-        from .aggregate import actor_target
+        from ..report.aggregate import actor_target
         if not self.groups:
             return pd.DataFrame(columns=list(ACTOR_TARGET_COLUMNS))
         # A batch of pairs at a time: each pair's summary depends on its own scores only, so
@@ -199,7 +199,8 @@ class _Aggregator:
 
 
 def _batch_frame(batch) -> pd.DataFrame:
-    """Stance rows of several (speaker, target) pairs, for :func:`stance.aggregate.actor_target`."""
+    """Stance rows of several (speaker, target) pairs, for
+    :func:`stance.report.aggregate.actor_target`."""
     speakers, targets, labels, docs, ids = [], [], [], [], []
     for (sp, tg), (sc, lb, dc, st) in batch:
         speakers += [sp] * len(sc)
@@ -227,7 +228,7 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
     Parameters
     ----------
     inputs : path or iterable of paths
-        Articles (see :func:`stance.load.iter_documents`); ignored when ``documents`` is given.
+        Articles (see :func:`stance.io.load.iter_documents`); ignored when ``documents`` is given.
     out_dir : path
         Output directory; ``OUT/.partial`` holds finished chunks until the final merge.
     config : Config
@@ -247,7 +248,7 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
     documents : iterable of Document, optional
         Documents already loaded, instead of ``inputs``.
     metadata : path, optional
-        A metadata CSV joined to the documents (see :func:`stance.load.iter_documents`).
+        A metadata CSV joined to the documents (see :func:`stance.io.load.iter_documents`).
 
     Returns
     -------
@@ -360,7 +361,7 @@ def _iter_csv(path: Path) -> Iterator[dict]:
 
 def _merge(partial: Path, out: Path) -> dict:
     """Merge the chunk files into the final tables (k-way merge), then remove them."""
-    from .speakers import apply, canonical_names
+    from ..extract.speakers import apply, canonical_names
     agg = _Aggregator()
     counts = {}
     docs = set()

@@ -1,6 +1,6 @@
 """Plots that compare groups of a dated corpus: sources over time, before and after a date.
 
-Same conventions as :mod:`stance.plots`: a tidy ``stances`` table in, an Axes out, nothing
+Same conventions as :mod:`stance.report.plots`: a tidy ``stances`` table in, an Axes out, nothing
 shown or saved. Both plots pool every speaker quoted by a source, so they answer "how does
 this outlet's or office's output speak of each target", not what one person said.
 """
@@ -125,7 +125,7 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
     -------
     Axes
         Per row: the mean before (hollow) and after (filled) with 95 % bootstrap intervals
-        resampling documents (none under :data:`~stance.plots.MIN_INTERVAL_N` statements),
+        resampling documents (none under :data:`~stance.report.plots.MIN_INTERVAL_N` statements),
         the number of statements of each beside it, and the change (Δ, after minus before)
         with its 95 % interval.
     """

@@ -16,13 +16,13 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .atomic import atomic_open
-from .attribute import Statement, extract_statements
-from .clean import find_boilerplate
-from .load import Document, LoadError, iter_documents
-from .paths import DEFAULT_METHOD
-from .registry import ActorRegistry, TargetRegistry, load_actors, load_targets
-from .schema import ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS, STATEMENT_COLUMNS
+from ..io.atomic import atomic_open
+from ..extract.attribute import Statement, extract_statements
+from ..text.clean import find_boilerplate
+from ..io.load import Document, LoadError, iter_documents
+from ..paths import DEFAULT_METHOD
+from ..extract.registry import ActorRegistry, TargetRegistry, load_actors, load_targets
+from ..schema import ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS, STATEMENT_COLUMNS
 
 METHODS = ("lexicon", "model", "ensemble")
 
@@ -56,23 +56,23 @@ def _registries(config: Config) -> tuple[ActorRegistry, TargetRegistry]:
 def _lexicon(path: str | None):
     """The bundled stance lexicon, extended by a researcher's TSV (its entries replace bundled
     entries of the same term); None: the bundled one."""
-    from .lexicon import load_lexicon
+    from ..score.lexicon import load_lexicon
     return load_lexicon() if path is None else load_lexicon().extend(load_lexicon(path).entries)
 
 
 @lru_cache(maxsize=4)
 def _model(path: str, encoder: str | None = None):
-    """A saved model: an encoder head (:class:`~stance.model.StanceModel`, format
-    ``stance-model``) or a :class:`~stance.classifier.StanceClassifier`."""
+    """A saved model: an encoder head (:class:`~stance.score.model.StanceModel`, format
+    ``stance-model``) or a :class:`~stance.score.classifier.StanceClassifier`."""
     import json
     try:
         head = json.loads(Path(path).read_text(encoding="utf-8")).get("format")
     except (OSError, ValueError, AttributeError):
         head = None  # let the classifier's loader say what is wrong with the file
     if head == "stance-model":
-        from .model import StanceModel
+        from ..score.model import StanceModel
         return StanceModel.load(path, encoder=encoder)
-    from .classifier import StanceClassifier
+    from ..score.classifier import StanceClassifier
     return StanceClassifier.load(path)
 
 
@@ -103,7 +103,7 @@ def _self_mentions(st: Statement, text: str, targets: TargetRegistry, found) -> 
     m = words.search(text, st.start, st.end)
     if m is None:
         return []
-    from .registry import TargetMention
+    from ..extract.registry import TargetMention
     return [TargetMention(m.start(), m.end(), side, m.group(), "self")]
 
 
@@ -127,7 +127,7 @@ def _score_statements(statements, doc: Document, targets: TargetRegistry, *,
                       method: str = "lexicon", model=None, lexicon=None) -> list[dict]:
     """Stance rows of a document's statements; a model sees all of their mentions at once,
     so an encoder runs one batched pass per document (the same batches whatever ``--jobs``)."""
-    from .score import score_statement
+    from ..score import score_statement
 
     work = []
     for st in statements:
@@ -135,7 +135,7 @@ def _score_statements(statements, doc: Document, targets: TargetRegistry, *,
         if not local:
             continue
         scores = score_statement(content, local, speaker_affiliation=st.affiliation or None,
-                                 lexicon=lexicon)
+                                 lexicon=lexicon, sides=targets.sides)
         work.append((st, content, local, scores))
     if method in ("model", "ensemble") and model is not None and work:
         rescored = _model_scores(work, model, method)
@@ -167,8 +167,8 @@ def relation(affiliation: str | None, target: str) -> str:
 
 def _model_scores(work, model, method):
     """Model (or ensemble) scores for each ``(statement, content, mentions, lexicon scores)``."""
-    from .classifier import ensemble_scores
-    from .score import SpanScore
+    from ..score.classifier import ensemble_scores
+    from ..score import SpanScore
 
     owner = [i for i, (_, _, local, _) in enumerate(work) for _ in local]
     frame = pd.DataFrame({
@@ -223,7 +223,7 @@ def process_document(doc: Document, config: Config = Config()) -> tuple[list[dic
     actors, targets = _registries(config)
     model = None
     if config.method in ("model", "ensemble"):
-        from .paths import bundled_model
+        from ..paths import bundled_model
         path = config.model or bundled_model()
         if path is None:  # never score with the lexicon under a model's name
             raise ValueError(f"method {config.method!r} needs a model file (Config.model)")
@@ -276,9 +276,9 @@ def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
 
 
 def _frames(st_rows: list[dict], sc_rows: list[dict], err_rows: list[dict]) -> Result:
-    from .aggregate import actor_target
+    from ..report.aggregate import actor_target
 
-    from .speakers import apply, canonical_names
+    from ..extract.speakers import apply, canonical_names
 
     canonical = canonical_names((r["speaker"], r["speaker_type"]) for r in st_rows)
     statements = pd.DataFrame([apply(canonical, r) for r in st_rows],
@@ -310,7 +310,7 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
         The stance scorer (:data:`stance.paths.DEFAULT_METHOD`: the best on the real-text dev
         split); "lexicon" needs no model and is several times faster.
     model : str, optional
-        A model saved by :meth:`stance.model.StanceModel.save` or
+        A model saved by :meth:`stance.score.model.StanceModel.save` or
         :meth:`stance.StanceClassifier.save` (for "model" and "ensemble"; default: the model
         shipped in ``stance/resources/models``).
     encoder : path, optional
@@ -338,7 +338,7 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
     if method in ("model", "ensemble") and not model:
-        from .paths import bundled_model
+        from ..paths import bundled_model
         model = bundled_model()
         if model is None:
             raise ValueError(f"method {method!r} needs a model file: pass model=PATH "

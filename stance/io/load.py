@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
-from .schema import META_COLUMNS
+from ..schema import META_COLUMNS
 
 
 #: Metadata files of a folder of articles: one row per article (``doc_id`` or ``file``, then
@@ -731,14 +731,14 @@ def iter_documents(inputs: _PathLike | Iterable[_PathLike], *,
     errors : list of LoadError, optional
         Receives one record per skipped document (empty, binary, broken line, duplicate
         ``doc_id``, …) and per warning (reason starting ``warning:``, the document was
-        loaded). When omitted these go to the ``stance.load`` logger.
+        loaded). When omitted these go to the ``stance.io.load`` logger.
     metadata : path, optional
         A metadata CSV (``doc_id`` or ``file``, then ``date``, ``source``, ``title``,
         ``url``) joined to every document. Without it, an ``articles.csv`` or
         ``metadata.csv`` inside a folder is joined to that folder's documents (and not read
         as articles). A document's own metadata (from its CSV/JSONL row) wins; a document
         that nothing dates and whose file name starts with a date (``2008-08-17_…``) gets
-        that date, and the ``stance.load`` logger says how many did.
+        that date, and the ``stance.io.load`` logger says how many did.
 
     Yields
     ------

@@ -10,7 +10,7 @@ file, so :func:`vader` reads it from there and never touches the network or ``~/
 
 AFINN (Nielsen 2011, "A new ANEW: evaluation of a word list for sentiment analysis in
 microblogs"; the ``afinn`` package, lexicon under the ODbL) is a second word list, used only as
-features of :class:`stance.classifier.StanceClassifier`: it knows words VADER lacks.
+features of :class:`stance.score.classifier.StanceClassifier`: it knows words VADER lacks.
 :func:`afinn_lexicon` reads its English list from the installed package, :func:`afinn_score`
 sums it over a text.
 """

@@ -33,14 +33,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
-from .clean import Mask
+from ..text.clean import Mask
 from .mentions import (DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS, JOINT_NOUNS, NATIONALITIES,
                        PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, Entity, LazyTokens, Mention,
                        MentionResolver, Token, fold, tokenize)
-from .paths import resource_text
+from ..paths import resource_text
 from .quotes import Quote, find_quotes
 from .registry import ActorRegistry, _trie_regex
-from .segment import Sentence, split_paragraphs, split_sentences
+from ..text.segment import Sentence, split_paragraphs, split_sentences
 
 #: Values of ``speaker_type``: CONTRACT.md's four, and (additive) ``state`` for a country or
 #: its capital speaking ("Moscow said") and ``media`` for news organisations.
@@ -968,7 +968,7 @@ def extract_statements(doc_id: str, text: str, *, actors: ActorRegistry,
     actors : ActorRegistry
         Known actors; speakers outside it are recognised by name and title.
     masks : sequence of Mask, optional
-        Boilerplate spans; computed with :func:`stance.clean.find_boilerplate` when omitted.
+        Boilerplate spans; computed with :func:`stance.text.clean.find_boilerplate` when omitted.
     year : int, optional
         Publication year, for role descriptions that changed holders.
 
@@ -978,7 +978,7 @@ def extract_statements(doc_id: str, text: str, *, actors: ActorRegistry,
         In text order, numbered from 1.
     """
     if masks is None:
-        from .clean import find_boilerplate
+        from ..text.clean import find_boilerplate
         masks = find_boilerplate(text)
     found = _DocumentAttributor(doc_id, text, actors, masks, year).run()
     out: list[Statement] = []

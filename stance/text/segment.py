@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .paths import resource_text
+from ..paths import resource_text
 
 if TYPE_CHECKING:  # masks are only read here; clean imports this module for paragraphs
     from .clean import Mask
@@ -108,7 +108,7 @@ def split_sentences(text: str, *, masks: Sequence[Mask] = ()) -> list[Sentence]:
     text : str
         The document text as loaded.
     masks : sequence of Mask
-        Boilerplate spans from :func:`stance.clean.find_boilerplate`. Sentences wholly inside a
+        Boilerplate spans from :func:`stance.text.clean.find_boilerplate`. Sentences wholly inside a
         mask are returned with ``masked=True``; a mask covering only a sentence's beginning
         (a dateline) moves its start past the mask.
 

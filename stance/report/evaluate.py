@@ -43,9 +43,9 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import confusion_matrix, f1_score
 
-from .atomic import atomic_open
-from .mentions import fold
-from .schema import LABELS as _SCHEMA_LABELS
+from ..io.atomic import atomic_open
+from ..extract.mentions import fold
+from ..schema import LABELS as _SCHEMA_LABELS
 
 #: Gold columns that are not targets.
 GOLD_FIXED = ("doc_id", "anchor", "speaker", "kind", "form", "clear", "split", "note",
@@ -332,7 +332,7 @@ def sign_agreement(gold: pd.DataFrame, stances: pd.DataFrame,
 
 def _sentence_at(text: str, start: int, end: int) -> str:
     """The sentence (or the line) around ``text[start:end]``, for error listings."""
-    from .segment import split_sentences
+    from ..text.segment import split_sentences
     for s in split_sentences(text):
         if s.start <= start < s.end:
             return text[s.start:max(s.end, min(end, len(text)))].strip()
@@ -404,8 +404,8 @@ def evaluate(gold_path, inputs, *, split: str | None = None, actors=None, target
     >>> report = evaluate_gold("data/annotations/seed.csv", "data/articles")  # doctest: +SKIP
     >>> report.metric("recall"), report.metric("macro_f1_clear")              # doctest: +SKIP
     """
-    from .load import iter_documents
-    from .pipeline import score_documents
+    from ..io.load import iter_documents
+    from ..run.pipeline import score_documents
 
     gold = read_gold(gold_path, split=split)
     wanted = set(gold["doc_id"])
@@ -417,7 +417,7 @@ def evaluate(gold_path, inputs, *, split: str | None = None, actors=None, target
     docs = set(gold["doc_id"])
     # A row with neither anchor nor offsets says "annotated, no statement in this document".
     gold = gold[gold["anchor"] != ""].reset_index(drop=True)
-    from .paths import DEFAULT_METHOD
+    from ..paths import DEFAULT_METHOD
     result = score_documents(documents, actors=actors, targets=targets,
                              method=method or DEFAULT_METHOD,
                              model=model, encoder=encoder)

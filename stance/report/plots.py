@@ -2,7 +2,7 @@
 
 Every function takes a tidy table of CONTRACT.md (``actor_target`` or ``stances``), draws on
 ``ax`` (the current Axes when ``None``) and returns that Axes; none of them shows or saves a
-figure (see :mod:`stance.figures`). Extra keyword arguments go to the main matplotlib call
+figure (see :mod:`stance.report.figures`). Extra keyword arguments go to the main matplotlib call
 named in each docstring.
 
 Speaker order, shared by every per-speaker plot (``order=``):

@@ -51,8 +51,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.multiclass import unique_labels
 from sklearn.utils.validation import check_is_fitted
 
-from .atomic import atomic_open, write_text_atomic
-from .schema import LABELS as _SCHEMA_LABELS
+from ..io.atomic import atomic_open, write_text_atomic
+from ..schema import LABELS as _SCHEMA_LABELS
 
 __all__ = ["StanceClassifier", "ensemble_scores", "lexicon_features", "LABELS"]
 
@@ -111,7 +111,7 @@ _DEFAULT_CLASS_WEIGHT = None
 # --------------------------------------------------------------------------------------------
 
 def _score_span(text: str, start: int, end: int):
-    from .score import score_span
+    from .frames import score_span
     return score_span(text, start, end)
 
 
@@ -732,7 +732,7 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, ("coef_", "intercept_", "classes_"))
         path = Path(path)
         weights = _weights_path(path)
-        from . import __version__
+        from .. import __version__
         params = self.get_params(deep=False)
         params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
         if not _is_plain(params):
@@ -902,7 +902,7 @@ def ensemble_scores(lexicon_score, proba, classes=LABELS, *, weight=ENSEMBLE_WEI
 
     Examples
     --------
-    >>> from stance.classifier import ensemble_scores
+    >>> from stance.score.classifier import ensemble_scores
     >>> ensemble_scores(-0.6, [0.7, 0.1, 0.2], ["against", "favor", "neutral"])
     (-0.6, 'against')
     >>> ensemble_scores(0.0, [0.2, 0.2, 0.6], ["against", "favor", "neutral"])

@@ -88,7 +88,7 @@ _ACTOR_FIELDS = ("name", "type", "affiliation", "gender", "aliases", "titles", "
                  "since", "until", "offices", "source", "note")
 _ACTOR_REQUIRED = ("name", "type", "affiliation")
 _OFFICE_FIELDS = ("titles", "roles", "since", "until", "note")
-_TARGET_FIELDS = ("name", "aliases", "context_aliases", "source", "note")
+_TARGET_FIELDS = ("name", "aliases", "context_aliases", "members", "source", "note")
 _TARGET_REQUIRED = ("name", "aliases")
 _GROUP_FIELDS = ("target", "aliases", "default", "description", "source", "note")
 _GROUP_REQUIRED = ("target", "aliases")
@@ -190,10 +190,13 @@ class Target:
     aliases: tuple[str, ...] = ()
     context_aliases: tuple[str, ...] = ()
     source: str | None = None
+    #: Affiliations whose speakers count as this target's own side (NATO's member states).
+    members: tuple[str, ...] = ()
 
     def __post_init__(self):
         object.__setattr__(self, "aliases", tuple(self.aliases))
         object.__setattr__(self, "context_aliases", tuple(self.context_aliases))
+        object.__setattr__(self, "members", tuple(self.members))
 
 
 @dataclass(frozen=True)
@@ -862,6 +865,13 @@ class TargetRegistry:
         return self._groups
 
     @property
+    def sides(self) -> dict[str, frozenset[str]]:
+        """Target name (lower case) -> affiliations (lower case) that count as its own side,
+        for the targets that list ``members``; read by the scorer's own-side rule."""
+        return {t.name.lower(): frozenset(m.lower() for m in t.members)
+                for t in self._targets if t.members}
+
+    @property
     def names(self) -> tuple[str, ...]:
         """Target names, in file order."""
         return tuple(t.name for t in self._targets)
@@ -962,6 +972,7 @@ def _parse_targets(src: _Source) -> tuple[list[Target], dict[str, AliasGroup]]:
             raise src.error(where, "field 'aliases' is empty; list at least the target's "
                             "name", *path, "aliases")
         context = _strings(src, where, entry, "context_aliases", path)
+        members = _strings(src, where, entry, "members", path)
         source = _string(src, where, entry, "source", path)
         _string(src, where, entry, "note", path)
         for kind, words in (("an alias", aliases), ("a context alias", context)):
@@ -973,7 +984,7 @@ def _parse_targets(src: _Source) -> tuple[list[Target], dict[str, AliasGroup]]:
                     raise src.error(where, f"{alias!r} is listed as {prev} and as {label}; an "
                                     "alias must refer to one target in one way",
                                     *path, "aliases" if kind == "an alias" else "context_aliases")
-        targets.append(Target(name, aliases, context, source))
+        targets.append(Target(name, aliases, context, source, members))
 
     groups: dict[str, AliasGroup] = {}
     raw_groups = src.data.get("alias_groups") or {}

@@ -9,7 +9,7 @@ Two kinds of rules mark boilerplate:
   is one short line without sentence-final punctuation) and ``caption`` (any later paragraph
   that is one even shorter line without it: photo captions, subheads, form labels).
 
-Paragraphs are split as in :func:`stance.segment.split_paragraphs`: blank lines separate
+Paragraphs are split as in :func:`stance.text.segment.split_paragraphs`: blank lines separate
 them, and a text without any blank line has one paragraph per line. Masks cover paragraph or
 line text without the surrounding white space and newlines.
 """
@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .paths import resource_text
+from ..paths import resource_text
 from .segment import split_paragraphs
 
 #: Where each pattern rule applies (see the header of ``boilerplate.tsv``).
@@ -151,7 +151,7 @@ def load_rules(path: str | os.PathLike | None = None) -> tuple[Rule, ...]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans, exactly as :func:`stance.segment.split_paragraphs` finds them."""
+    """Paragraph spans, exactly as :func:`stance.text.segment.split_paragraphs` finds them."""
     return [(p.start, p.end) for p in split_paragraphs(text)]
 
 

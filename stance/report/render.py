@@ -228,7 +228,7 @@ def render_html(text: str, *, masks: Iterable = (), sentences: Iterable = (),
 
     Examples
     --------
-    >>> from stance.clean import Mask
+    >>> from stance.text.clean import Mask
     >>> out = render_html("WATCH: x. Putin said a <b>.", masks=[Mask(0, 9, "related_link")])
     >>> "&lt;b&gt;" in out and 'title="boilerplate: related_link"' in out
     True

@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .schema import ACTOR_TARGET_COLUMNS, LABELS
+from ..schema import ACTOR_TARGET_COLUMNS, LABELS
 
 __all__ = ["actor_target", "aggregate_by", "compare_periods", "period_difference",
            "ACTOR_TARGET_COLUMNS",

@@ -10,9 +10,9 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
-from .atomic import atomic_open
-from .paths import DEFAULT_METHOD
+from .. import __version__
+from ..io.atomic import atomic_open
+from ..paths import DEFAULT_METHOD
 
 EXIT_USAGE = 2
 #: Exit status of an unexpected internal error (a bug), apart from usage and input errors.
@@ -173,7 +173,7 @@ def _score_into(args, out: Path) -> int:
     from .engine import run_corpus
     from .pipeline import Config, _lexicon, _model, _registries
     if args.method in ("model", "ensemble") and not args.model:
-        from .paths import bundled_model
+        from ..paths import bundled_model
         args.model = bundled_model()
         if args.model is None:
             raise UsageError(f"--method {args.method} needs --model FILE (a model saved with "
@@ -208,8 +208,8 @@ def _score_into(args, out: Path) -> int:
 
 
 def _figures(args) -> int:
-    from .figures import figures_from_results
-    from .paths import ARTICLES_DIR, FIGURES_DIR
+    from ..report.figures import figures_from_results
+    from ..paths import ARTICLES_DIR, FIGURES_DIR
     formats = tuple(x.strip() for x in args.formats.split(",") if x.strip())
     bad = [x for x in formats if x not in ("png", "svg", "pdf")]
     if bad:
@@ -240,7 +240,7 @@ def _figures(args) -> int:
     # No --results: every report figure from the bundled data, the seed article into OUT and
     # the press corpus into OUT/presidential-press.
     import tempfile
-    from .paths import PRESS_BREAK_DATE, PRESS_DIR
+    from ..paths import PRESS_BREAK_DATE, PRESS_DIR
     from .pipeline import score_documents
     if not ARTICLES_DIR.is_dir():
         raise UsageError(f"{ARTICLES_DIR}: bundled data not found; pass --results DIR "
@@ -259,12 +259,12 @@ def _figures(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from .evaluate import evaluate, format_report
+    from ..report.evaluate import evaluate, format_report
     _check_inputs(args.inputs)
     if not Path(args.gold).exists():
         raise UsageError(f"{args.gold}: gold annotations not found; give a CSV file or a folder")
     if args.method in ("model", "ensemble") and not args.model:
-        from .paths import bundled_model
+        from ..paths import bundled_model
         args.model = bundled_model()
         if args.model is None:
             raise UsageError(f"--method {args.method} needs --model FILE")
@@ -286,8 +286,8 @@ def _evaluate(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    from .load import InputError
-    from .registry import RegistryError
+    from ..io.load import InputError
+    from ..extract.registry import RegistryError
 
     parser = _parser()
     args = parser.parse_args(argv)

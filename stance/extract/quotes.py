@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .segment import Paragraph
+from ..text.segment import Paragraph
 
 #: Opening mark -> the closing marks that may end it (typographic conventions of English,
 #: German/Polish low-9 and French/Russian guillemets; »…« is the German guillemet order).

@@ -5,10 +5,10 @@ lexicon's cues (a scikit-learn estimator).
 toward the mention ``text[start:end]``. Its features, for each (text, mention) row:
 
 * **encoder block**: the sentence(s) of ``text`` holding the mention go through the encoder
-  (:mod:`stance.encoder`, all-MiniLM-L6-v2 by default) once; the token vectors are averaged
+  (:mod:`stance.score.encoder`, all-MiniLM-L6-v2 by default) once; the token vectors are averaged
   over the mention, the words before it, the words after it and the whole window (4 × 384);
 * **lexicon block**: the rule-based scorer's score, label and cue firing, and VADER/AFINN
-  tone around the mention (:func:`stance.classifier.lexicon_features`), so tone and rules are
+  tone around the mention (:func:`stance.score.classifier.lexicon_features`), so tone and rules are
   inputs the model can weigh, not its answer;
 * **relation block**: the speaker's relation to the target from the actor registry
   (``own`` state, ``other``, ``unknown``), from an optional ``relation`` column, which a
@@ -41,7 +41,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from .atomic import atomic_open, write_text_atomic
+from ..io.atomic import atomic_open, write_text_atomic
 from .classifier import RELATIONS, check_mention_frame, lexicon_features
 
 __all__ = ["StanceModel", "FEATURE_VERSION", "ModelError"]
@@ -86,7 +86,7 @@ def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
 
 @lru_cache(maxsize=4096)  # a document's statements, each asked once per mention
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:
-    from .segment import split_sentences
+    from ..text.segment import split_sentences
     return tuple((s.start, s.end) for s in split_sentences(text)) or ((0, len(text)),)
 
 
@@ -129,7 +129,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         Inverse L2 regularisation of the logistic regression.
     encoder : str or None, default=None
         Model directory of the encoder; None: ``$STANCE_ENCODER`` or the packaged
-        all-MiniLM-L6-v2 (:func:`stance.encoder.default_encoder_path`).
+        all-MiniLM-L6-v2 (:func:`stance.score.encoder.default_encoder_path`).
     use_lexicon : bool, default=True
         Add the lexicon block.
     use_relation : bool, default=True
@@ -333,7 +333,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
     def save(self, path) -> Path:
         """Write the head as ``path`` (JSON) and ``path`` with suffix ``.npz`` (no pickles)."""
         check_is_fitted(self, ("coef_", "intercept_", "classes_", "mean_"))
-        from . import __version__
+        from .. import __version__
         path = Path(path)
         weights = path.with_suffix(".npz")
         params = self.get_params(deep=False)
