@@ -10,8 +10,8 @@ not read the same cue again. After the rules, negation, the own-side rule and th
 
 Every rule is the project's own reading of wire-copy frames; its words are in
 :mod:`stance.score.words` and its weights and windows, each with its source, in
-:mod:`stance.score.weights`. ``python benchmarks/rule_ablation.py`` measures, on the real-text
-dev split, what switching each rule off does to stance macro-F1.
+:mod:`stance.score.weights`. To see what a rule is worth on real text, score the real-text dev
+split with and without it (``benchmarks/realtext.py --split dev --method lexicon``).
 
 Examples
 --------
