@@ -137,17 +137,8 @@ def _add_demand(ctx: Context, a: Anchor, d: int, k: int, n: int) -> None:
 def _value(entry: LexiconEntry, role: str) -> tuple[float, str]:
     """Signed value and kind for a cue whose relation to the target is ``role``."""
     v, f = entry.valence, entry.frame
-    if role == "agent":
-        if f == "hostile_act":
-            return v * AGENT_WEIGHT, "hostile_agent"
-        if f == "attribute":
-            return v * HOLDER_WEIGHT, "attribute"
-        if f == "peace":
-            return v * PARTICIPANT_WEIGHT, "peace"
-        if f == "general":
-            return v * GENERAL_HOLDER_WEIGHT, "general"
-        return 0.0, ""
-    if role == "holder":
+    # An agent and a holder are read alike: a hostile act is against whoever does or owns it.
+    if role in ("agent", "holder"):
         if f == "hostile_act":
             return v * AGENT_WEIGHT, "hostile_agent"
         if f == "attribute":
