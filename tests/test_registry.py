@@ -678,3 +678,17 @@ def test_variant_of_finds_a_misspelt_surname_with_the_same_first_name():
     assert reg.variant_of("Karel Novak") is None       # a different surname
     assert reg.variant_of("Mila Vossberg") is None     # a different first name
     assert reg.variant_of("Vossberg") is None          # a surname alone is not a full name
+
+
+def test_target_members_give_the_scorers_sides(tmp_path):
+    path = write(tmp_path, "targets.yaml", """
+        targets:
+          - name: Concord
+            aliases: [Concord, the pact]
+            members: [Ruritania, Freedonia]
+          - name: Sylvania
+            aliases: [Sylvania]
+        """)
+    reg = load_targets(path)
+    assert reg.sides == {"concord": frozenset({"ruritania", "freedonia"})}
+    assert load_targets().sides["nato"] >= {"poland", "united states"}

@@ -512,3 +512,21 @@ def test_score_span_newsmtsc_test_rw_macro_f1(newsmtsc):
     pred = [s.label for s in external.lexicon_spans(test)]
     f1 = f1_score(test["label"], pred, average="macro")
     assert f1 >= NEWSMTSC_RW_LEXICON_TARGET, f"score_span NewsMTSC test-rw macro-F1 {f1:.3f}"
+
+
+def test_sides_make_a_member_speaker_the_targets_own_side():
+    text = "The pact's military buildup in the east continues."
+    start, end = 0, len("The pact")
+    plain = score_mention(text, start, end, speaker_affiliation="Ruritania", target_name="Concord")
+    member = score_mention(text, start, end, speaker_affiliation="Ruritania", target_name="Concord",
+                           sides={"Concord": ["Ruritania"]})
+    assert plain.label == "against"
+    assert member.label != "against" and "own side" in member.evidence
+
+
+def test_rules_switch_off_by_name_and_refuse_unknown_names():
+    from stance.score.rules import RULES, rule_names, without
+    assert "demand" not in rule_names(without("demand"))
+    assert len(without("demand")) == len(RULES) - 1
+    with pytest.raises(ValueError, match="no rule named 'demnad'"):
+        without("demnad")

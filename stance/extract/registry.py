@@ -45,6 +45,7 @@ A top-level ``targets:`` list and an optional ``alias_groups:`` mapping::
       - name: NATO
         aliases: [NATO, Nato, the alliance]     # each counts as a mention of the target
         context_aliases: [allies]               # count only if the document names NATO too
+        members: [Poland, United States]        # speakers of these count as NATO's own side
         source: why these aliases
     alias_groups:
       west:
@@ -853,6 +854,8 @@ class TargetRegistry:
         self._pattern = _whole_words(_trie_regex(spellings))
         self._has_context = any(kind == "context" for _, kind, _ in index.values())
         self._doc_cache: tuple[str | None, frozenset[str]] = (None, frozenset())
+        self._sides = {t.name.lower(): frozenset(m.lower() for m in t.members)
+                       for t in self._targets if t.members}
 
     @property
     def targets(self) -> tuple[Target, ...]:
@@ -868,8 +871,7 @@ class TargetRegistry:
     def sides(self) -> dict[str, frozenset[str]]:
         """Target name (lower case) -> affiliations (lower case) that count as its own side,
         for the targets that list ``members``; read by the scorer's own-side rule."""
-        return {t.name.lower(): frozenset(m.lower() for m in t.members)
-                for t in self._targets if t.members}
+        return self._sides
 
     @property
     def names(self) -> tuple[str, ...]:

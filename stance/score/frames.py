@@ -91,16 +91,26 @@ def _bundled_sides() -> Mapping[str, frozenset]:
     return load_targets().sides
 
 
-def _same_side(speaker_affiliation: str | None, sides: Mapping[str, Iterable[str]]) -> frozenset:
+def _lower_sides(sides: Mapping[str, Iterable[str]] | None) -> Mapping[str, frozenset] | None:
+    """``sides`` in lower case, once per scored statement (None stays None: the bundled
+    registry's, loaded only when a speaker is known)."""
+    if sides is None:
+        return None
+    return {g.lower(): frozenset(m.lower() for m in members) for g, members in sides.items()}
+
+
+def _same_side(speaker_affiliation: str | None,
+               sides: Mapping[str, frozenset] | None) -> frozenset:
     """Names (lower case) that count as the speaker's side: the affiliation itself and every
-    target of ``sides`` (target -> member affiliations) it belongs to."""
+    target of ``sides`` (lower case, from :func:`_lower_sides`; None: the bundled registry's)
+    it belongs to."""
     if not speaker_affiliation:
         return frozenset()
+    sides = _bundled_sides() if sides is None else sides
     aff = speaker_affiliation.strip().lower()
     side = {aff}
     for group, members in sides.items():
-        group = group.lower()
-        if aff == group or aff in {m.lower() for m in members}:
+        if aff == group or aff in members:
             side.add(group)
     return frozenset(side)
 
@@ -180,7 +190,7 @@ def _token_span(t: Text, start: int, end: int) -> tuple[int, int] | None:
 
 def _score(text: str, start: int, end: int, *, others, speaker_affiliation, target_name,
            lexicon, clause_fallback: bool = False, rules: Sequence[Rule] | None = None,
-           sides: Mapping[str, Iterable[str]] | None = None) -> tuple[SpanScore, bool]:
+           sides: Mapping[str, frozenset] | None = None) -> tuple[SpanScore, bool]:
     if not (0 <= start < end <= len(text)):
         raise ValueError(f"mention offsets {start}:{end} do not lie inside the text "
                          f"(length {len(text)}); pass start < end within the text")
@@ -192,7 +202,7 @@ def _score(text: str, start: int, end: int, *, others, speaker_affiliation, targ
         return SpanScore(0.0, "neutral", "no words in the mention", tone), False
     name = text[start:end]
     target = target_name or name
-    side = _same_side(speaker_affiliation, _bundled_sides() if sides is None else sides)
+    side = _same_side(speaker_affiliation, sides)
     own = target.strip().lower() in side
     other_spans = []
     for s, e, tgt in _normalise_others(others):
@@ -263,7 +273,8 @@ def score_mention(text: str, start: int, end: int, *, others: Iterable = (),
     'against'
     """
     return _score(text, start, end, others=others, speaker_affiliation=speaker_affiliation,
-                  target_name=target_name, lexicon=lexicon, rules=rules, sides=sides)[0]
+                  target_name=target_name, lexicon=lexicon, rules=rules,
+                  sides=_lower_sides(sides))[0]
 
 
 def score_span(text: str, start: int, end: int) -> SpanScore:
@@ -326,6 +337,7 @@ def score_statement(text: str, mentions: Sequence, *,
     'favor'
     """
     by_target: dict[str, list[tuple[SpanScore, bool]]] = {}
+    sides = _lower_sides(sides)
     for m in mentions:
         others = [(o.start, o.end, o.target) for o in mentions if o is not m]
         result = _score(text, m.start, m.end, others=others,
