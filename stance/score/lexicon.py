@@ -2,7 +2,7 @@
 
 The bundled table is ``stance/resources/geopolitical_lexicon.tsv`` (its header comment explains
 the frames); researchers can load their own TSV of the same shape or add entries in code.
-Inflections are matched by plain suffix stripping, so no corpus download (WordNet) is needed.
+Inflected forms match through their lemmas (:mod:`stance.text.lemmas`).
 """
 from __future__ import annotations
 
@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Iterable, Sequence
 
+from ..text.lemmas import inflections
+
 #: Frames a lexicon row may have; see the header of the bundled TSV for what each means.
 FRAMES = ("hostile_act", "support_act", "attribute", "measure", "peace", "general")
 #: The exact header row of a lexicon TSV (after optional ``#`` comment lines).
 HEADER = ("term", "valence", "frame", "source")
-#: Shortest stem left after stripping a suffix; shorter stems match too much ("bus" -> "bu").
-MIN_STEM = 3
-
-__all__ = ["FRAMES", "LexiconEntry", "Lexicon", "load_lexicon", "inflections"]
+__all__ = ["FRAMES", "LexiconEntry", "Lexicon", "load_lexicon"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -62,48 +61,6 @@ class LexiconEntry:
 def normalise(term: str) -> str:
     """Lower-case ``term``, unify apostrophes and collapse whitespace."""
     return _SPACE.sub(" ", term.replace("’", "'").strip().lower())
-
-
-# Called for every token of every scored statement; news vocabulary repeats (on the bundled press
-# corpus about 555,000 calls fall on about 21,000 distinct tokens), so a bounded cache answers most.
-@functools.lru_cache(maxsize=65536)
-def inflections(word: str) -> tuple[str, ...]:
-    """Return ``word`` and the base forms it may be an inflection of, most likely first.
-
-    Plain suffix stripping (-s, -es, -ies, -ed, -ied, -d, -ing, doubled consonants); the
-    candidates are only ever compared against known entries, so wrong ones do no harm.
-
-    Examples
-    --------
-    >>> "invade" in inflections("invading"), "stop" in inflections("stopped")
-    (True, True)
-    """
-    w = word.lower()
-    out = [w]
-
-    def add(stem: str) -> None:
-        if len(stem) >= MIN_STEM and stem not in out:
-            out.append(stem)
-
-    if w.endswith("ies") or w.endswith("ied"):
-        add(w[:-3] + "y")
-    if w.endswith("es"):
-        add(w[:-2])
-    if w.endswith("s") and not w.endswith("ss"):
-        add(w[:-1])
-    if w.endswith("ed"):
-        add(w[:-1])          # invaded -> invade
-        add(w[:-2])          # annexed -> annex
-        if len(w) > 4 and w[-3] == w[-4]:
-            add(w[:-3])      # stopped -> stop
-    elif w.endswith("d"):
-        add(w[:-1])
-    if w.endswith("ing"):
-        add(w[:-3])          # attacking -> attack
-        add(w[:-3] + "e")    # invading -> invade
-        if len(w) > 5 and w[-4] == w[-5]:
-            add(w[:-4])      # shelling is its own entry; arming -> arm; stopping -> stop
-    return tuple(out)
 
 
 class Lexicon:

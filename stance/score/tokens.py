@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import functools
 import re
 
-from .lexicon import inflections, Lexicon, LexiconEntry
+from ..text.lemmas import inflections
+from .lexicon import Lexicon, LexiconEntry
 from .weights import DENIAL_WINDOW, NEGATION_WINDOW
 from .words import (ABBREVIATIONS, ADJECTIVE_SUFFIXES, AGENTIVE_NAMES, AGENTIVE_NOUNS, ALL_PREPS,
                     CLAUSE_BREAKS, CLAUSE_WORDS, DENIAL_VERBS, NEGATION_EXCEPTIONS, NEGATORS,

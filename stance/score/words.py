@@ -1,7 +1,7 @@
 """Closed word classes of the lexicon scorer: the project's own, from the reporting and conflict
 vocabulary of wire copy.
 
-Verbs are lemmas; inflected forms are matched with :func:`stance.score.lexicon.inflections`.
+Verbs are lemmas; inflected forms are matched with :func:`stance.text.lemmas.inflections`.
 Which parties count as one side (NATO and its members) is knowledge, not grammar: it lives in
 the target registry (``side_members`` in ``resources/targets.yaml``).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # --------------------------------------------------------------------------------------------
 # Word lists: the project's own, from the reporting and conflict vocabulary of wire copy.
-# Verbs are lemmas; inflected forms are matched with stance.score.lexicon.inflections.
+# Verbs are lemmas; inflected forms are matched with stance.text.lemmas.inflections.
 #: Verbs whose object the speaker is against.
 AGAINST_VERBS = frozenset("""
     condemn accuse blame criticise criticize denounce warn punish sanction deter isolate rebuke
