@@ -11,10 +11,10 @@ Each document is ONE text made of the bodies of the benchmark articles (``make_c
 varied copies of the bundled and Wikinews seed articles) as paragraphs, cut at the first
 paragraph that reaches the size. Each size runs in a fresh process (so no cache carries over
 from another size), is warmed up on an unrelated article, then times the steps of
-:func:`stance.run.pipeline.process_document` one by one: boilerplate marking
+:func:`stance.run.document.process_document` one by one: boilerplate marking
 (:func:`stance.text.clean.find_boilerplate`), statement extraction
 (:func:`stance.extract.attribute.extract_statements`) and stance scoring
-(:func:`stance.run.pipeline.score_statement_targets`). Repeats of one size use different
+(:func:`stance.run.document.score_statement_targets`). Repeats of one size use different
 articles, so no cache sees a repeated document. Seconds per megabyte that stay flat from
 10 KB to 10 MB mean the cost is linear in the document's length.
 """
@@ -73,16 +73,16 @@ def time_document(text: str, doc_id: str) -> dict:
     from stance.extract.attribute import extract_statements
     from stance.text.clean import find_boilerplate
     from stance.io.load import Document
-    from stance.run.pipeline import Config, _registries, _year, score_statement_targets
+    from stance.run.document import Config, document_year, registries, score_statement_targets
 
     config = Config()
-    actors, targets = _registries(config)
+    actors, targets = registries(config)
     doc = Document(doc_id, text, {"date": "2022-02-01"}, "benchmark")
     t0 = time.perf_counter()
     masks = find_boilerplate(doc.text)
     t1 = time.perf_counter()
     statements = extract_statements(doc.doc_id, doc.text, actors=actors, masks=masks,
-                                    year=_year(doc))
+                                    year=document_year(doc))
     t2 = time.perf_counter()
     rows = []
     for s in statements:
@@ -95,7 +95,7 @@ def time_document(text: str, doc_id: str) -> dict:
 def run_size(size: int, repeats: int) -> dict:
     """Measure one size in this process (called in a fresh subprocess)."""
     from stance.io.load import Document
-    from stance.run.pipeline import process_document
+    from stance.run.document import process_document
 
     # Warm-up: registries, lexicons, the sentence splitter, VADER; on an unrelated article.
     warm = make_article(10**7, seed_articles())

@@ -68,7 +68,7 @@ def texts() -> dict[str, str]:
 def examples(train: pd.DataFrame, docs: dict[str, str]) -> pd.DataFrame:
     """One row per target mention inside a labelled statement: text, start, end, relation,
     label, doc_id (the group for cross-validation)."""
-    from stance.run.pipeline import relation
+    from stance.run.document import relation
     from stance.extract.registry import load_actors, load_targets
     targets = load_targets()
     affiliation = {a.name: a.affiliation for a in load_actors()}

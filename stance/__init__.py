@@ -7,7 +7,8 @@ The pipeline, one subpackage per stage::
     extract/  quotes, registries of actors and targets, mentions, attribution, speaker names
     score/    stance: lexicon frame rules, sentiment, classifier, encoder model
     report/   aggregate, plots, figures, HTML report, evaluation against gold
-    run/      pipeline (one document), engine (a corpus, in processes or Dask), CLI
+    run/      document (one document), engine (the corpus loop, in processes or Dask),
+              pipeline (a corpus in memory), CLI
 
 ``stance.schema`` holds the columns and labels of every table, ``stance.paths`` the bundled
 files.
@@ -32,7 +33,7 @@ __version__ = "0.1.0"
 # Heavy modules (scikit-learn, matplotlib) load on first use, so `stance --version`
 # and the per-document workers start fast.
 _EXPORTS = {
-    "score_documents": "run.pipeline", "Result": "run.pipeline", "process_document": "run.pipeline",
+    "score_documents": "run.pipeline", "Result": "run.pipeline", "process_document": "run.document",
     "Document": "io.load", "LoadError": "io.load", "InputError": "io.load",
     "load_documents": "io.load", "iter_documents": "io.load",
     "find_boilerplate": "text.clean", "Mask": "text.clean",

@@ -20,3 +20,20 @@ ERROR_COLUMNS = ("input", "doc_id", "reason")
 META_COLUMNS = ("date", "source", "title", "url")
 #: Stance labels of CONTRACT.md, from favourable to unfavourable.
 LABELS = ("favor", "neutral", "against")
+
+
+def row_key(row: dict) -> tuple:
+    """Contract order of a statement or stance row: ``doc_id``, position in the document, target.
+
+    The position is the number after the last ``:`` of ``statement_id`` (``doc:12`` is the
+    twelfth statement), compared as a number, so ``doc:10`` follows ``doc:9``.
+
+    Examples
+    --------
+    >>> sorted([{"doc_id": "a", "statement_id": "a:10"}, {"doc_id": "a", "statement_id": "a:9"}],
+    ...        key=row_key)[0]["statement_id"]
+    'a:9'
+    """
+    sid = row.get("statement_id", "")
+    n = int(sid.rsplit(":", 1)[1]) if sid and ":" in sid else 0
+    return (row["doc_id"], n, row.get("target", ""))

@@ -83,7 +83,7 @@ def test_loading_never_raises_per_document(tmp_path_factory, data, suffix):
 @given(st.text(alphabet=string.printable + "“”’«»„", max_size=300))
 def test_pipeline_scores_any_text(text):
     from stance.io.load import Document
-    from stance.run.pipeline import safe_process, Config
+    from stance.run.document import safe_process, Config
     st_rows, sc_rows, err = safe_process(Document("d", text), Config())
     assert err == []
     for r in sc_rows:

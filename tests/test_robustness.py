@@ -110,7 +110,7 @@ def test_good_awkward_inputs_are_scored(runs):
 
 def test_interrupted_write_leaves_no_half_table(tmp_path, monkeypatch):
     import pandas as pd
-    from stance.run import pipeline
+    from stance.io import atomic
 
     frame = pd.DataFrame({"a": range(3)})
     target = tmp_path / "t.csv"
@@ -121,6 +121,6 @@ def test_interrupted_write_leaves_no_half_table(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
     with pytest.raises(KeyboardInterrupt):
-        pipeline.write_csv_atomic(frame, target)
+        atomic.write_csv_atomic(frame, target)
     assert target.read_text() == "old complete table\n"
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]

@@ -66,3 +66,9 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` through :func:`atomic_open`."""
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(text)
+
+
+def write_csv_atomic(frame, path: str | os.PathLike) -> None:
+    """Write a DataFrame as CSV (UTF-8, ``\\n`` line ends, no index) through :func:`atomic_open`."""
+    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+        frame.to_csv(fh, index=False, lineterminator="\n")

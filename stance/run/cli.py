@@ -171,7 +171,7 @@ def _remove_if_empty(folder: Path) -> None:
 
 def _score_into(args, out: Path) -> int:
     from .engine import run_corpus
-    from .pipeline import Config, _lexicon, _model, _registries
+    from .document import Config, load_model, registries, stance_lexicon
     if args.method in ("model", "ensemble") and not args.model:
         from ..paths import bundled_model
         args.model = bundled_model()
@@ -186,13 +186,13 @@ def _score_into(args, out: Path) -> int:
     config = Config(actors=args.actors, targets=args.targets,
                     alias_groups=_alias_groups(args.alias_groups), method=args.method,
                     model=args.model, lexicon=args.lexicon, encoder=args.encoder)
-    _registries(config)  # a broken registry stops here with its own message
+    registries(config)  # a broken registry stops here with its own message
     if args.lexicon:
         if not Path(args.lexicon).is_file():
             raise UsageError(f"{args.lexicon}: lexicon file not found")
-        _lexicon(args.lexicon)
+        stance_lexicon(args.lexicon)
     if args.model:
-        _model(args.model, args.encoder)
+        load_model(args.model, args.encoder)
     if args.metadata and not Path(args.metadata).is_file():
         raise UsageError(f"{args.metadata}: metadata file not found")
     if not args.quiet:

@@ -14,6 +14,7 @@ import os
 import sys
 from array import array
 from collections import deque
+from contextlib import closing
 from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -21,11 +22,11 @@ from typing import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from ..io.atomic import atomic_open, write_text_atomic
+from ..io.atomic import atomic_open, write_csv_atomic, write_text_atomic
 from ..io.load import Document, LoadError, iter_documents
-from .pipeline import (ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS, Config, _registries,
-                       safe_process, write_csv_atomic)
-from ..schema import STATEMENT_COLUMNS
+from ..schema import (ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS, STATEMENT_COLUMNS,
+                      row_key)
+from .document import Config, registries, safe_process
 
 #: Documents per chunk: large enough to keep workers busy, small enough that a chunk's rows
 #: stay a few megabytes (memory must not grow with the corpus).
@@ -148,12 +149,6 @@ def _chunks(it: Iterable, n: int) -> Iterator[list]:
         yield chunk
 
 
-def _row_key(row: dict) -> tuple:
-    sid = row.get("statement_id", "")
-    n = int(sid.rsplit(":", 1)[1]) if sid and ":" in sid else 0
-    return (row["doc_id"], n, row.get("target", ""))
-
-
 def _write_rows(path: Path, columns, rows: list[dict]) -> None:
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore")
@@ -271,82 +266,114 @@ def run_corpus(inputs, out_dir, *, config: Config = Config(), jobs: int = 1,
     load_errors: list[LoadError] = []
     docs = documents if documents is not None else iter_documents(inputs, errors=load_errors,
                                                                    metadata=metadata)
-    if jobs > 1 or engine == "dask":
-        _registries(config)  # validate in the parent first: clear errors, no worker tracebacks
-    pool = _DaskPool(scheduler, jobs, config) if engine == "dask" else _LocalPool(jobs, config)
     bar = None
     counts = {"documents": len(done), "statements": 0, "stances": 0, "errors": 0}
+    results = iter_results((d for d in docs if d.doc_id not in done), config, jobs=jobs,
+                           engine=engine, scheduler=scheduler, load_errors=load_errors,
+                           chunk_docs=chunk_docs)
+    # closing(): a failed write shuts the workers down at once, not when the loop is collected.
+    try:
+        with closing(results):
+            for chunk, st_rows, sc_rows, err_rows in results:
+                if progress and bar is None:
+                    # Made once the first chunk was read: an input that is unusable as a whole
+                    # stops the run (exit 2) before any bar is drawn.
+                    from tqdm import tqdm
+                    bar = tqdm(unit="doc", desc="stance", file=sys.stderr, smoothing=0.1,
+                               mininterval=0.5, initial=len(done))
+                tag = f"{next_chunk:06d}"
+                for (name, cols), rows in zip(TABLES, (st_rows, sc_rows, err_rows)):
+                    _write_rows(partial / f"{name}-{tag}.csv", cols, rows)
+                # The list of finished documents is written last: a chunk without it is redone.
+                write_text_atomic(partial / f"done-{tag}.txt",
+                                  "".join(d.doc_id + "\n" for d in chunk))
+                next_chunk += 1
+                counts["statements"] += len(st_rows)
+                if bar is not None and chunk:
+                    bar.update(len(chunk))
+                    rate = counts["statements"] / max(bar.format_dict["elapsed"], 1e-9)
+                    bar.set_postfix_str(f"{counts['statements']} statements, "
+                                        f"{rate:.0f} statements/s", refresh=False)
+    finally:
+        if bar is not None:
+            bar.close()
+    counts.update(_merge(partial, out))
+    return counts
+
+
+def iter_results(documents: Iterable[Document], config: Config = Config(), *, jobs: int = 1,
+                 engine: str = "local", scheduler: str | None = None,
+                 load_errors: list[LoadError] | None = None,
+                 chunk_docs: int = CHUNK_DOCS) -> Iterator[tuple[list, list, list, list]]:
+    """Score documents chunk by chunk: the one corpus loop, whatever the engine.
+
+    Parameters
+    ----------
+    documents : iterable of Document
+        Read lazily, one chunk at a time.
+    config, jobs, engine, scheduler, chunk_docs
+        As for :func:`run_corpus`.
+    load_errors : list of LoadError, optional
+        The list the document reader appends to; each chunk's error rows start with the
+        reader's new errors since the previous chunk.
+
+    Yields
+    ------
+    chunk, statement_rows, stance_rows, error_rows
+        The chunk's documents and its rows, statement and stance rows sorted by
+        :func:`stance.schema.row_key`, chunks in input order. Load errors found after the last
+        document come as a final chunk without documents.
+    """
+    load_errors = [] if load_errors is None else load_errors
+    if jobs > 1 or engine == "dask":
+        registries(config)  # validate in the parent first: clear errors, no worker tracebacks
+    pool = _DaskPool(scheduler, jobs, config) if engine == "dask" else _LocalPool(jobs, config)
     seen_errors = 0
-    # The next chunk is read and handed to the workers before the current one is written, so
-    # workers never wait for the parent's writing; at most AHEAD chunks are held in memory.
+    # The next chunk is read and handed to the workers before the current one is yielded, so
+    # workers never wait for the caller's writing; at most AHEAD chunks are held in memory.
     pending: deque = deque()
 
     def finish():
-        nonlocal next_chunk, bar
-        if progress and bar is None:
-            # Made once the first chunk was read: an input that is unusable as a whole stops
-            # the run (exit 2) before any bar is drawn.
-            from tqdm import tqdm
-            bar = tqdm(unit="doc", desc="stance", file=sys.stderr, smoothing=0.1,
-                       mininterval=0.5, initial=len(done))
         chunk, new_load, handle = pending.popleft()
-        results = pool.result(handle)
         st_rows, sc_rows, err_rows = [], [], []
-        for st, sc, err in results:
+        for st, sc, err in pool.result(handle):
             st_rows.extend(st)
             sc_rows.extend(sc)
             err_rows.extend(err)
-        err_rows = [{"input": e.input, "doc_id": e.doc_id, "reason": e.reason}
-                    for e in new_load] + err_rows
-        tag = f"{next_chunk:06d}"
-        for (name, cols), rows in zip(TABLES, (st_rows, sc_rows, err_rows)):
-            rows.sort(key=_row_key) if name != "errors" else None
-            _write_rows(partial / f"{name}-{tag}.csv", cols, rows)
-        # The list of finished documents is written last: a chunk without it is redone.
-        write_text_atomic(partial / f"done-{tag}.txt", "".join(d.doc_id + "\n" for d in chunk))
-        next_chunk += 1
-        counts["statements"] += len(st_rows)
-        if bar is not None:
-            bar.update(len(chunk))
-            rate = counts["statements"] / max(bar.format_dict["elapsed"], 1e-9)
-            bar.set_postfix_str(f"{counts['statements']} statements, {rate:.0f} statements/s",
-                                refresh=False)
+        st_rows.sort(key=row_key)
+        sc_rows.sort(key=row_key)
+        return chunk, st_rows, sc_rows, _error_rows(new_load) + err_rows
 
     try:
         ahead = AHEAD if (jobs > 1 or engine == "dask") else 0
-        chunks = _chunks((d for d in docs if d.doc_id not in done), chunk_docs)
+        chunks = _chunks(documents, chunk_docs)
         while True:
             try:
                 chunk = next(chunks)
             except StopIteration:
                 break
             except Exception:
-                # Reading the input failed: keep what the workers already finished, so
-                # --resume does not redo it.
+                # Reading the input failed: hand over what the workers already finished (so
+                # --resume does not redo it), then fail.
                 while pending:
-                    finish()
+                    yield finish()
                 raise
             new_load = load_errors[seen_errors:]
             seen_errors = len(load_errors)
             pending.append((chunk, new_load, pool.submit(chunk)))
             if len(pending) > ahead:
-                finish()
+                yield finish()
         while pending:
-            finish()
+            yield finish()
         trailing = load_errors[seen_errors:]
         if trailing:
-            tag = f"{next_chunk:06d}"
-            for name, cols in TABLES:
-                rows = ([{"input": e.input, "doc_id": e.doc_id, "reason": e.reason} for e in trailing]
-                        if name == "errors" else [])
-                _write_rows(partial / f"{name}-{tag}.csv", cols, rows)
-            write_text_atomic(partial / f"done-{tag}.txt", "")
+            yield [], [], [], _error_rows(trailing)
     finally:
         pool.close()
-        if bar is not None:
-            bar.close()
-    counts.update(_merge(partial, out))
-    return counts
+
+
+def _error_rows(errors: list[LoadError]) -> list[dict]:
+    return [{"input": e.input, "doc_id": e.doc_id, "reason": e.reason} for e in errors]
 
 
 def _read_runs(partial: Path, name: str) -> list[Path]:
@@ -372,7 +399,7 @@ def _merge(partial: Path, out: Path) -> dict:
     for name, cols in TABLES:
         runs = _read_runs(partial, name)
         streams = [_iter_csv(p) for p in runs if p.exists()]
-        merged = heapq.merge(*streams, key=_row_key) if name != "errors" else \
+        merged = heapq.merge(*streams, key=row_key) if name != "errors" else \
             (row for s in streams for row in s)
         target = out / f"{name}.csv"
         n = 0
