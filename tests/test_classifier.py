@@ -1,8 +1,6 @@
-"""Tests of stance.score.classifier: the estimator contract, persistence, target awareness,
-benchmark."""
+"""Tests of stance.score.classifier: the estimator contract, stateless features, the ensemble,
+benchmark (features: test_features.py; the model file: test_classifier_file.py)."""
 from __future__ import annotations
-
-import json
 
 import numpy as np
 import pandas as pd
@@ -161,78 +159,13 @@ def test_bad_params_rejected_at_fit(data, param, value):
         clf.fit(X, y)
 
 
-# -------------------------------------------------------------------------------- targets
-
-def test_same_sentence_two_targets_get_different_features():
-    text = "Karvenia condemned Lorisk for the brutal attack."
-    X = pd.DataFrame({"text": [text, text], "start": [0, 19], "end": [8, 25]})
-    for use_lexicon in (False, True):
-        F = _small(use_lexicon=use_lexicon).transform(X)
-        assert (F[0] != F[1]).nnz > 0
-
-
-def test_target_name_is_masked():
-    a = pd.DataFrame({"text": ["Observers praised Karvenia warmly."], "start": [18], "end": [26]})
-    b = pd.DataFrame({"text": ["Observers praised Lorisk warmly."], "start": [18], "end": [24]})
-    clf = _small()
-    assert (clf.transform(a) != clf.transform(b)).nnz == 0
-
+# -------------------------------------------------------------------------------- features
 
 def test_transform_is_stateless_and_deterministic(data):
     X, _ = data
     F1 = _small().transform(X)
     F2 = _small().transform(X)
     assert (F1 != F2).nnz == 0
-
-
-# -------------------------------------------------------------------------------- persistence
-
-def test_save_load_round_trip(tmp_path, data):
-    X, y = data
-    clf = _small(use_lexicon=True, char_ngram_range=(2, 4)).fit(X, y)
-    path = clf.save(tmp_path / "model.json")
-    assert path.is_file() and (tmp_path / "model.npz").is_file()
-    meta = json.loads(path.read_text(encoding="utf-8"))
-    assert meta["format"] == "stance-classifier"
-    assert meta["classes"] == ["against", "favor", "neutral"]
-    loaded = StanceClassifier.load(path)
-    assert loaded.get_params() == clf.get_params()
-    np.testing.assert_array_equal(loaded.predict(X), clf.predict(X))
-    np.testing.assert_allclose(loaded.predict_proba(X), clf.predict_proba(X), rtol=0, atol=1e-12)
-
-
-def test_load_refuses_non_model_json(tmp_path):
-    path = tmp_path / "other.json"
-    path.write_text(json.dumps({"name": "not a model"}), encoding="utf-8")
-    with pytest.raises(ValueError, match="not a stance model file") as err:
-        StanceClassifier.load(path)
-    assert str(path) in str(err.value)
-
-
-def test_load_refuses_non_json(tmp_path):
-    path = tmp_path / "notes.json"
-    path.write_text("this is plain text\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="not a stance model file"):
-        StanceClassifier.load(path)
-
-
-def test_load_refuses_pickled_weights(tmp_path, data):
-    X, y = data
-    path = _small().fit(X, y).save(tmp_path / "model.json")
-    weights = tmp_path / "model.npz"
-    np.savez(weights, rows=np.array([{"evil": 1}], dtype=object),
-             cols=np.array([0]), values=np.array([1.0]))
-    with pytest.raises(ValueError, match="pickled objects") as err:
-        StanceClassifier.load(path)
-    assert str(weights) in str(err.value)
-
-
-def test_load_reports_missing_weights(tmp_path, data):
-    X, y = data
-    path = _small().fit(X, y).save(tmp_path / "model.json")
-    (tmp_path / "model.npz").unlink()
-    with pytest.raises(FileNotFoundError, match="weights file"):
-        StanceClassifier.load(path)
 
 
 # -------------------------------------------------------------------------------- ensemble

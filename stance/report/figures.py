@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import plots
+from . import plots, plots_statements
 
 from . import plots_compare
 from ..io.atomic import atomic_open
@@ -181,9 +181,9 @@ def make_figures(stances: pd.DataFrame, actor_target: pd.DataFrame | None = None
         ("actor_target_network", (6.5, max(3.8, 1.9 + 0.3 * n_speakers)),
          lambda ax: plots.plot_actor_target_network(actor_target, ax=ax, **rows)),
         ("stance_over_time", (8.0, 4.0),
-         lambda ax: plots.plot_stance_over_time(all_stances, ax=ax, freq=freq)),
+         lambda ax: plots_statements.plot_stance_over_time(all_stances, ax=ax, freq=freq)),
         ("sentiment_vs_stance", (7.0, 4.6),
-         lambda ax: plots.plot_sentiment_vs_stance(all_stances, ax=ax)),
+         lambda ax: plots_statements.plot_sentiment_vs_stance(all_stances, ax=ax)),
         ("label_counts", (7.0, max(2.4, 1.2 + 0.24 * n_pairs)),
          lambda ax: plots.plot_label_counts(actor_target, ax=ax, **rows)),
     ]

@@ -5,6 +5,12 @@ Every function takes a tidy table of CONTRACT.md (``actor_target`` or ``stances`
 figure (see :mod:`stance.report.figures`). Extra keyword arguments go to the main matplotlib call
 named in each docstring.
 
+This module holds the per-speaker charts, one row (or node) per speaker; the two charts of
+single statements, :func:`plot_stance_over_time` and :func:`plot_sentiment_vs_stance`, are
+defined in :mod:`stance.report.plots_statements` and importable from here too, so every chart
+of the report is found in one place. Colours, markers and labels are those of
+:mod:`stance.report.plot_style`.
+
 Speaker order, shared by every per-speaker plot (``order=``):
 
 - ``"affiliation"`` (default): grouped by affiliation, then by name, when ``affiliations``
@@ -17,45 +23,29 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.cm import ScalarMappable
 from matplotlib.collections import LineCollection
-from matplotlib.colors import Normalize, to_rgb
+from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from .aggregate import FREQ_NAMES, FREQS, LABELS, period_range, period_start
+from .aggregate import LABELS
+from .plot_style import (LABEL_COLORS, MIN_INTERVAL_N, SCORE_LABEL, STANCE_CMAP, STANCE_LABEL,
+                         TARGET_MARKERS, check_table, no_data, signed, speaker_name, stance_norm,
+                         target_colour, target_order)
+from .plots_statements import plot_sentiment_vs_stance, plot_stance_over_time
 
 __all__ = [
     "plot_actor_target_heatmap", "plot_actor_target_intervals", "plot_statement_strip",
     "plot_actor_target_network", "plot_stance_over_time", "plot_sentiment_vs_stance",
-    "plot_label_counts", "STANCE_CMAP", "stance_norm", "LABEL_COLORS", "TARGET_COLORS",
+    "plot_label_counts",
 ]
 
-#: Diverging colormap for stance: ColorBrewer's RdBu, which stays distinguishable under the
-#: common red-green colour-vision deficiencies and in greyscale (its lightness is symmetric
-#: around a near-white centre), and reads as red = against, blue = in favour.
-STANCE_CMAP = "RdBu"
-#: Axis and colourbar label for a mean stance; the scale is the ``score`` of CONTRACT.md.
-STANCE_LABEL = "mean stance (\u22121 against \u2026 +1 favour)"
-#: Axis label for single statement-target scores.
-SCORE_LABEL = "stance score (\u22121 against \u2026 +1 favour)"
-#: Label colours: the two ends of RdBu (so they match the stance colourbar) and a mid grey.
-LABEL_COLORS = {"against": "#b2182b", "neutral": "#8c8c8c", "favor": "#2166ac"}
-#: Target colours: the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), safe
-#: for colour-blind readers; black and yellow are last because they carry the least contrast
-#: against the mean markers and a white background respectively.
-TARGET_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9",
-                 "#000000", "#F0E442")
-#: Target markers, so targets stay apart in greyscale print too.
-TARGET_MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
-#: Default targets first, in the order the project reports them; other targets follow sorted.
-TARGET_ORDER = ("NATO", "Ukraine", "Russia")
 #: Fill of heatmap cells without any statement: light enough not to read as a stance.
 EMPTY_COLOR = "#ececec"
 #: Hatching of empty heatmap cells, light so the "–" mark stays legible on top.
@@ -63,16 +53,6 @@ EMPTY_HATCH = "////"
 EMPTY_HATCH_COLOR = "#d2d2d2"
 #: Shown in empty cells.
 EMPTY_MARK = "\u2013"
-UNKNOWN_SPEAKER = "(unknown speaker)"
-#: Means resting on fewer statements than this get no interval bar: a percentile bootstrap of
-#: one or two values says nothing about the speaker's position, only about those values.
-MIN_INTERVAL_N = 3
-
-
-def stance_norm() -> Normalize:
-    """Return the colour normalisation of stance: fixed at −1 … +1, so 0 is always the
-    neutral centre of :data:`STANCE_CMAP` whatever the data's range."""
-    return Normalize(vmin=-1, vmax=1)
 
 
 def plot_actor_target_heatmap(actor_target: pd.DataFrame, *, order: str | Sequence[str] | None
@@ -106,13 +86,14 @@ def plot_actor_target_heatmap(actor_target: pd.DataFrame, *, order: str | Sequen
         Cells without statements are light grey and marked "–".
     """
     ax = plt.gca() if ax is None else ax
-    table = _table(actor_target, ("speaker", "target", "n", "mean"), "plot_actor_target_heatmap")
+    table = check_table(actor_target, ("speaker", "target", "n", "mean"),
+                        "plot_actor_target_heatmap")
     ax.set_title("Mean stance by speaker and target")
     if table.empty:
-        return _no_data(ax, "No speaker \u00d7 target rows to show")
+        return no_data(ax, "No speaker \u00d7 target rows to show")
     _check_unique(table, "plot_actor_target_heatmap")
     speakers = _speaker_order(table, order=order, affiliations=affiliations)
-    cols = _target_order(table, targets)
+    cols = target_order(table, targets)
     means = (table.pivot(index="speaker", columns="target", values="mean")
              .reindex(index=speakers, columns=cols).to_numpy(dtype=float))
     counts = (table.pivot(index="speaker", columns="target", values="n")
@@ -135,7 +116,7 @@ def plot_actor_target_heatmap(actor_target: pd.DataFrame, *, order: str | Sequen
                         fontsize=size)
             elif annotate:
                 colour = _text_colour(cmap(stance_norm()(means[i, j])))
-                ax.text(j, i, f"{_signed(means[i, j])}\nn={int(counts[i, j])}", ha="center",
+                ax.text(j, i, f"{signed(means[i, j])}\nn={int(counts[i, j])}", ha="center",
                         va="center", color=colour, fontsize=size, linespacing=1.15)
 
     ax.set_xticks(range(len(cols)), cols)
@@ -193,15 +174,15 @@ def plot_actor_target_intervals(actor_target: pd.DataFrame, *, order: str | Sequ
     Axes
     """
     ax = plt.gca() if ax is None else ax
-    table = _table(actor_target, ("speaker", "target", "mean", "ci_low", "ci_high"),
-                   "plot_actor_target_intervals")
+    table = check_table(actor_target, ("speaker", "target", "mean", "ci_low", "ci_high"),
+                        "plot_actor_target_intervals")
     ax.set_title(f"Mean stance per speaker and target, {ci:.0%} bootstrap intervals "
                  "(resampling documents)")
     if table.empty:
-        return _no_data(ax, "No speaker \u00d7 target rows to show")
+        return no_data(ax, "No speaker \u00d7 target rows to show")
     _check_unique(table, "plot_actor_target_intervals")
     speakers = _speaker_order(table, order=order, affiliations=affiliations)
-    cols = _target_order(table, targets)
+    cols = target_order(table, targets)
     row = {s: i for i, s in enumerate(speakers)}
     offsets = _dodge(len(cols))
 
@@ -217,7 +198,7 @@ def plot_actor_target_intervals(actor_target: pd.DataFrame, *, order: str | Sequ
         if "n" in sub:
             few = sub["n"].to_numpy() < MIN_INTERVAL_N
             low, high = np.where(few, mean, low), np.where(few, mean, high)
-        opts = dict(fmt=TARGET_MARKERS[j % len(TARGET_MARKERS)], color=_target_colour(j),
+        opts = dict(fmt=TARGET_MARKERS[j % len(TARGET_MARKERS)], color=target_colour(j),
                     markersize=5, capsize=2.5, elinewidth=1.2, linestyle="none", zorder=3)
         opts.update(kwargs)
         ys = sub["speaker"].map(row).to_numpy() + offsets[j]
@@ -272,18 +253,18 @@ def plot_statement_strip(stances: pd.DataFrame, *, order: str | Sequence[str] | 
     Axes
     """
     ax = plt.gca() if ax is None else ax
-    frame = _table(stances, ("speaker", "target", "score"), "plot_statement_strip")
+    frame = check_table(stances, ("speaker", "target", "score"), "plot_statement_strip")
     frame = frame[frame["score"].notna()]
     ax.set_title("Stance of every statement, by speaker and target")
     if frame.empty:
-        return _no_data(ax, "No scored statements to show")
+        return no_data(ax, "No scored statements to show")
     # Sort first so that the same rows in another order get the same jitter.
     keys = ["speaker", "target"] + (["statement_id"] if "statement_id" in frame else []) + ["score"]
     frame = frame.sort_values(keys, kind="stable").reset_index(drop=True)
     summary = frame.groupby(["speaker", "target"], sort=True)["score"].agg(["mean", "size"])
     summary = summary.rename(columns={"size": "n"}).reset_index()
     speakers = _speaker_order(summary, order=order, affiliations=affiliations)
-    cols = _target_order(summary, targets)
+    cols = target_order(summary, targets)
     row = {s: i for i, s in enumerate(speakers)}
     offsets = _dodge(len(cols))
     half = 0.3 * (offsets[1] - offsets[0]) if len(cols) > 1 else 0.2
@@ -298,7 +279,7 @@ def plot_statement_strip(stances: pd.DataFrame, *, order: str | Sequence[str] | 
             continue
         sub = frame[mask]
         y = sub["speaker"].map(row).to_numpy() + offsets[j] + jitter[mask]
-        opts = dict(s=16, color=_target_colour(j), marker=TARGET_MARKERS[j % len(TARGET_MARKERS)],
+        opts = dict(s=16, color=target_colour(j), marker=TARGET_MARKERS[j % len(TARGET_MARKERS)],
                     alpha=0.8, linewidths=0.4, edgecolors="white", zorder=3)
         opts.update(kwargs)
         ax.scatter(sub["score"], y, label=target, **opts)
@@ -348,12 +329,13 @@ def plot_actor_target_network(actor_target: pd.DataFrame, *, order: str | Sequen
         ``bbox_inches="tight"`` and layout engines keep them inside the figure.
     """
     ax = plt.gca() if ax is None else ax
-    table = _table(actor_target, ("speaker", "target", "n", "mean"), "plot_actor_target_network")
+    table = check_table(actor_target, ("speaker", "target", "n", "mean"),
+                        "plot_actor_target_network")
     ax.set_title("Speakers and the targets they address", pad=30)
     if table.empty:
-        return _no_data(ax, "No speaker \u00d7 target rows to show")
+        return no_data(ax, "No speaker \u00d7 target rows to show")
     speakers = _speaker_order(table, order=order, affiliations=affiliations)
-    cols = _target_order(table, targets)
+    cols = target_order(table, targets)
     sy = _spread(len(speakers), 1.0)
     # Targets are few: keep them off the very top and bottom so edges fan out evenly.
     ty = _spread(len(cols), min(1.0, 0.25 + 0.25 * len(cols)))
@@ -402,154 +384,6 @@ def plot_actor_target_network(actor_target: pd.DataFrame, *, order: str | Sequen
     return ax
 
 
-def plot_stance_over_time(stances: pd.DataFrame, *, freq: str = "W", max_lines: int = 8,
-                          targets: Sequence[str] | None = None, ax: Axes | None = None,
-                          **kwargs) -> Axes:
-    """Draw the mean stance per period of the most-quoted speaker × target pairs.
-
-    Parameters
-    ----------
-    stances : DataFrame
-        The ``stances`` table with a ``date`` column. Rows without a parseable date are left
-        out; when none is left the Axes says so instead of raising.
-    freq : {"D", "W", "M", "Q", "Y"}, default "W"
-        Period: day, week (Monday to Sunday, plotted at its Monday), month, quarter or year.
-        A period without statements is a gap: lines never join across it.
-    max_lines : int, default 8
-        Keep this many speaker × target pairs, those with the most dated statements, so the
-        lines stay tellable apart.
-    targets : list of str, optional
-        Targets to include (default: all).
-    ax : Axes, optional
-        Axes to draw on; the current Axes by default.
-    **kwargs
-        Passed to :meth:`~matplotlib.axes.Axes.plot` (one call per pair).
-
-    Returns
-    -------
-    Axes
-        One line with markers per pair: colour is the target, marker and dash the speaker.
-    """
-    ax = plt.gca() if ax is None else ax
-    if freq not in FREQS:
-        raise ValueError(f"plot_stance_over_time: unknown freq {freq!r}; use one of "
-                         f"{', '.join(FREQS)}")
-    frame = _table(stances, ("speaker", "target", "score"), "plot_stance_over_time")
-    unit = FREQ_NAMES[freq]
-    ax.set_title(f"Mean stance per {unit}")
-    if "date" in frame:
-        frame["period"] = period_start(frame["date"], freq).to_numpy()
-        frame = frame[frame["period"].notna() & frame["score"].notna()]
-    else:
-        frame = frame.iloc[:0]
-    if targets is not None:
-        frame = frame[frame["target"].isin(targets)]
-    if frame.empty:
-        return _no_data(ax, "No dated statements: stance over time needs\n"
-                            "a date for the articles (the `date` column)")
-    per = (frame.groupby(["speaker", "target", "period"], sort=True)["score"]
-           .agg(["mean", "size"]).reset_index())
-    totals = per.groupby(["speaker", "target"], sort=True)["size"].sum()
-    totals = totals.reset_index().sort_values(["size", "speaker", "target"],
-                                              ascending=[False, True, True], kind="stable")
-    shown = totals.head(max_lines)
-    cols = _target_order(shown, targets)
-    speakers = sorted(shown["speaker"].unique(), key=str)
-    styles = ("-", "--", ":", "-.")
-    shown = shown.assign(_t=shown["target"].map({t: i for i, t in enumerate(cols)}))
-    periods = period_range(per["period"].min(), per["period"].max(), freq)
-    for _, pair in shown.sort_values(["_t", "speaker"], kind="stable").iterrows():
-        line = per[(per["speaker"] == pair["speaker"]) & (per["target"] == pair["target"])]
-        line = line.set_index("period").reindex(periods).rename_axis("period").reset_index()
-        k = speakers.index(pair["speaker"])
-        opts = dict(color=_target_colour(int(pair["_t"])),
-                    marker=TARGET_MARKERS[k % len(TARGET_MARKERS)],
-                    linestyle=styles[k % len(styles)], markersize=5, linewidth=1.4)
-        opts.update(kwargs)
-        ax.plot(line["period"], line["mean"],
-                label=f"{_name(pair['speaker'])} \u2013 {pair['target']}", **opts)
-
-    ax.axhline(0, color="0.35", linewidth=0.8, linestyle="--", zorder=1)
-    ax.set_ylim(-1.08, 1.08)
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_xlabel("week (plotted at its Monday)" if freq == "W" else unit)
-    ax.set_ylabel(STANCE_LABEL)
-    if len(totals) > len(shown):
-        ax.set_title(f"Mean stance per {unit}, the {len(shown)} speaker \u2013 target pairs "
-                     "with most statements")
-    ax.legend(title="speaker \u2013 target", loc="upper left", bbox_to_anchor=(1.01, 1),
-              frameon=False)
-    return ax
-
-
-def plot_sentiment_vs_stance(stances: pd.DataFrame, *, ax: Axes | None = None,
-                             **kwargs) -> Axes:
-    """Scatter each statement's sentiment (x) against its stance toward a target (y).
-
-    Points are coloured by stance label; lines at 0 split the quadrants. A note beside the
-    Axes gives the Pearson correlation and the share of points whose sentiment and stance
-    have opposite signs: a negative-sounding statement can still favour a target
-    ("Russia's brutal attack shows why Ukraine needs NATO").
-
-    Parameters
-    ----------
-    stances : DataFrame
-        The ``stances`` table (``score``, ``sentiment``, ``label``); rows missing either
-        number are left out.
-    ax : Axes, optional
-        Axes to draw on; the current Axes by default.
-    **kwargs
-        Passed to :meth:`~matplotlib.axes.Axes.scatter` (one call per label).
-
-    Returns
-    -------
-    Axes
-    """
-    ax = plt.gca() if ax is None else ax
-    frame = _table(stances, ("score", "sentiment", "label"), "plot_sentiment_vs_stance")
-    for col in ("score", "sentiment"):
-        frame[col] = pd.to_numeric(frame[col], errors="coerce")
-    frame = frame.dropna(subset=["score", "sentiment"])
-    ax.set_title("Sentiment of the statement vs. stance toward the target")
-    if frame.empty:
-        return _no_data(ax, "No statements with both a sentiment and a stance score")
-
-    ax.axhline(0, color="0.35", linewidth=0.8, zorder=1)
-    ax.axvline(0, color="0.35", linewidth=0.8, zorder=1)
-    known = frame["label"].isin(LABELS)
-    for label in ("against", "neutral", "favor"):
-        sub = frame[frame["label"] == label]
-        if len(sub):
-            opts = dict(s=18, color=LABEL_COLORS[label], alpha=0.7, linewidths=0.3,
-                        edgecolors="white", zorder=2)
-            opts.update(kwargs)
-            ax.scatter(sub["sentiment"], sub["score"], label=label, **opts)
-    if (~known).any():
-        ax.scatter(frame.loc[~known, "sentiment"], frame.loc[~known, "score"], s=18,
-                   color="0.6", marker="x", label="other label", zorder=2)
-
-    x = frame["sentiment"].to_numpy(dtype=float)
-    y = frame["score"].to_numpy(dtype=float)
-    if len(x) >= 2 and x.std() > 0 and y.std() > 0:
-        r_text = f"Pearson r = {_signed(np.corrcoef(x, y)[0, 1])}"
-    else:
-        r_text = "Pearson r undefined (too few or constant values)"
-    opposite = float(np.mean(x * y < 0))
-    note = (f"{r_text}, n = {len(x)}\n"
-            f"{opposite:.0%} of points: sentiment and\nstance of opposite sign")
-    ax.annotate(note, xy=(1.03, 0.0), xycoords="axes fraction", ha="left", va="bottom",
-                fontsize=plt.rcParams["font.size"] * 0.9)
-    ax.set_xlim(-1.05, 1.05)
-    ax.set_ylim(-1.05, 1.05)
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_xlabel("sentiment of the statement (VADER compound, \u22121 \u2026 +1)")
-    ax.set_ylabel(SCORE_LABEL)
-    ax.legend(title="stance label", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    return ax
-
-
 def plot_label_counts(actor_target: pd.DataFrame, *, order: str | Sequence[str] | None
                       = "affiliation", affiliations: Mapping[str, str] | None = None,
                       targets: Sequence[str] | None = None, ax: Axes | None = None,
@@ -574,15 +408,15 @@ def plot_label_counts(actor_target: pd.DataFrame, *, order: str | Sequence[str] 
         The total number of statements is written at the end of each bar.
     """
     ax = plt.gca() if ax is None else ax
-    table = _table(actor_target, ("speaker", "target", *LABELS), "plot_label_counts")
+    table = check_table(actor_target, ("speaker", "target", *LABELS), "plot_label_counts")
     ax.set_title("Statements per speaker and target, by stance label")
     if table.empty:
-        return _no_data(ax, "No speaker \u00d7 target rows to show")
+        return no_data(ax, "No speaker \u00d7 target rows to show")
     if "mean" not in table:
         total = table[list(LABELS)].sum(axis=1).replace(0, np.nan)
         table["mean"] = (table["favor"] - table["against"]) / total
     speakers = _speaker_order(table, order=order, affiliations=affiliations)
-    cols = _target_order(table, targets)
+    cols = target_order(table, targets)
     table = table[table["speaker"].isin(speakers) & table["target"].isin(cols)].copy()
     table["_s"] = table["speaker"].map({s: i for i, s in enumerate(speakers)})
     table["_t"] = table["target"].map({t: i for i, t in enumerate(cols)})
@@ -614,34 +448,10 @@ def plot_label_counts(actor_target: pd.DataFrame, *, order: str | Sequence[str] 
 
 # --- helpers ------------------------------------------------------------------------------
 
-def _table(frame: pd.DataFrame, columns: Sequence[str], who: str) -> pd.DataFrame:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{who}: the table has no column {', '.join(map(repr, missing))}; "
-                         "pass the `stances` or `actor_target` table of CONTRACT.md")
-    out = frame.copy()
-    if "speaker" in out:
-        out["speaker"] = out["speaker"].where(out["speaker"].notna() & (out["speaker"] != ""),
-                                              UNKNOWN_SPEAKER).astype(str)
-    if "target" in out:
-        out["target"] = out["target"].astype(str)
-    return out
-
-
 def _check_unique(table: pd.DataFrame, who: str) -> None:
     if table.duplicated(["speaker", "target"]).any():
         raise ValueError(f"{who}: several rows for the same speaker and target; pass the "
                          "output of stance.actor_target, or one group of aggregate_by's output")
-
-
-def _no_data(ax: Axes, message: str) -> Axes:
-    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
-            color="0.35", wrap=True)
-    ax.set_xticks([])
-    ax.set_yticks([])
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    return ax
 
 
 def _speaker_order(table: pd.DataFrame, *, order, affiliations) -> list[str]:
@@ -649,7 +459,7 @@ def _speaker_order(table: pd.DataFrame, *, order, affiliations) -> list[str]:
     if order is None:
         return names
     if not isinstance(order, str):
-        wanted = [_name(s) for s in order]
+        wanted = [speaker_name(s) for s in order]
         return [s for s in wanted if s in set(names)]
     if order not in ("affiliation", "stance"):
         raise ValueError(f"order must be 'affiliation', 'stance', None or a list of speakers, "
@@ -666,28 +476,11 @@ def _speaker_order(table: pd.DataFrame, *, order, affiliations) -> list[str]:
     return sorted(names, key=lambda s: (-mean.get(s, -np.inf), s))
 
 
-def _target_order(table: pd.DataFrame, targets: Sequence[str] | None) -> list[str]:
-    present = set(table["target"])
-    if targets is not None:
-        return [t for t in targets if t in present]
-    first = [t for t in TARGET_ORDER if t in present]
-    return first + sorted(present - set(first))
-
-
 def _speaker_labels(speakers: Sequence[str], affiliations: Mapping[str, str] | None) -> list[str]:
     if not affiliations:
         return list(speakers)
     return [f"{s} ({affiliations[s]})" if affiliations.get(s) and affiliations[s] != s else s
             for s in speakers]
-
-
-def _name(value) -> str:
-    return UNKNOWN_SPEAKER if value is None or (isinstance(value, float) and np.isnan(value)) \
-        else str(value)
-
-
-def _target_colour(j: int) -> str:
-    return TARGET_COLORS[j % len(TARGET_COLORS)]
 
 
 def _dodge(k: int) -> np.ndarray:
@@ -737,8 +530,3 @@ def _text_colour(rgba) -> str:
     lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(rgba)]
     luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
     return "black" if luminance > 0.25 else "white"
-
-
-def _signed(value: float) -> str:
-    # A real minus sign, the width of the plus, so columns of numbers line up.
-    return f"{value:+.2f}".replace("-", "\u2212")

@@ -16,8 +16,8 @@ from matplotlib.axes import Axes
 
 from .aggregate import (FREQ_NAMES, FREQS, compare_periods, period_difference, period_range,
                         period_start)
-from .plots import (MIN_INTERVAL_N, STANCE_LABEL, TARGET_MARKERS, _no_data, _table,
-                    _target_colour, _target_order)
+from .plot_style import (MIN_INTERVAL_N, STANCE_LABEL, TARGET_MARKERS, check_table, no_data,
+                         target_colour, target_order)
 
 __all__ = ["plot_source_over_time", "plot_before_after"]
 
@@ -58,7 +58,7 @@ def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M", by: str = "
     if freq not in FREQS:
         raise ValueError(f"plot_source_over_time: unknown freq {freq!r}; use one of "
                          f"{', '.join(FREQS)}")
-    frame = _table(stances, (by, "target", "score", "date"), "plot_source_over_time")
+    frame = check_table(stances, (by, "target", "score", "date"), "plot_source_over_time")
     frame["period"] = period_start(frame["date"], freq).to_numpy()
     frame = frame[frame["period"].notna() & frame["score"].notna() &
                   frame[by].notna() & (frame[by].astype(str) != "")]
@@ -68,11 +68,11 @@ def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M", by: str = "
     unit = FREQ_NAMES[freq]
     ax.set_title(f"Mean stance per {unit} and {by} (all speakers quoted)")
     if frame.empty:
-        return _no_data(ax, f"No dated statements with a {by}")
+        return no_data(ax, f"No dated statements with a {by}")
     per = (frame.groupby(["source", "target", "period"], sort=True)["score"]
            .agg(["mean", "size"]).reset_index())
     periods = period_range(per["period"].min(), per["period"].max(), freq)
-    cols = _target_order(per, targets)
+    cols = target_order(per, targets)
     sources = sorted(per["source"].unique(), key=str)
     for j, target in enumerate(cols):
         for k, source in enumerate(sources):
@@ -81,7 +81,7 @@ def plot_source_over_time(stances: pd.DataFrame, *, freq: str = "M", by: str = "
                 continue
             line = line.set_index("period").reindex(periods)
             y = line["mean"].where(line["size"] >= MIN_PERIOD_N)
-            opts = dict(color=_target_colour(j), marker=TARGET_MARKERS[j % len(TARGET_MARKERS)],
+            opts = dict(color=target_colour(j), marker=TARGET_MARKERS[j % len(TARGET_MARKERS)],
                         linestyle=SOURCE_STYLES[k % len(SOURCE_STYLES)], markersize=4,
                         linewidth=1.4)
             opts.update(kwargs)
@@ -125,9 +125,9 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
     -------
     Axes
         Per row: the mean before (hollow) and after (filled) with 95 % bootstrap intervals
-        resampling documents (none under :data:`~stance.report.plots.MIN_INTERVAL_N` statements),
-        the number of statements of each beside it, and the change (Δ, after minus before)
-        with its 95 % interval.
+        resampling documents (none under :data:`~stance.report.plot_style.MIN_INTERVAL_N`
+        statements), the number of statements of each beside it, and the change (Δ, after
+        minus before) with its 95 % interval.
     """
     ax = plt.gca() if ax is None else ax
     table = compare_periods(stances, break_date=break_date, by=by, value=value)
@@ -137,8 +137,8 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
     ax.set_title(f"Mean {what} before and after {break_date}\n(by {by}; 95 % intervals "
                  "resample documents)")
     if table.empty:
-        return _no_data(ax, "No dated statements on either side of the break")
-    cols = _target_order(table, targets)
+        return no_data(ax, "No dated statements on either side of the break")
+    cols = target_order(table, targets)
     groups = sorted(table[by].unique(), key=str)
     rows = [(g, t) for g in groups for t in cols
             if ((table[by] == g) & (table["target"] == t)).any()]
@@ -150,7 +150,7 @@ def plot_before_after(stances: pd.DataFrame, *, break_date: str, by: str = "sour
             if key not in ypos:
                 continue
             j = cols.index(r["target"])
-            colour = _target_colour(j)
+            colour = target_colour(j)
             y = ypos[key] + dy
             err = np.array([[r["mean"] - r["ci_low"]], [r["ci_high"] - r["mean"]]])
             if r["n"] < MIN_INTERVAL_N:

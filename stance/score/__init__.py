@@ -2,7 +2,9 @@
 
 ``frames`` scores a target mention with ordered frame rules over the cue ``lexicon``;
 ``sentiment`` is the tone (VADER), kept apart from stance; ``classifier`` and ``model`` are
-trainable scikit-learn estimators (n-grams; the frozen ``encoder``).
+trainable scikit-learn estimators (n-grams; the frozen ``encoder``). ``features`` computes the
+classifier's features of a mention (the model uses their lexicon block); ``classifier_file``
+is the classifier's saved, pickle-free format.
 
 The lexicon scorer's public functions are re-exported here, so ``from stance.score import
 score_span`` works as before the package was laid out by stage.

@@ -8,7 +8,7 @@ toward the mention ``text[start:end]``. Its features, for each (text, mention) r
   (:mod:`stance.score.encoder`, all-MiniLM-L6-v2 by default) once; the token vectors are averaged
   over the mention, the words before it, the words after it and the whole window (4 × 384);
 * **lexicon block**: the rule-based scorer's score, label and cue firing, and VADER/AFINN
-  tone around the mention (:func:`stance.score.classifier.lexicon_features`), so tone and rules are
+  tone around the mention (:func:`stance.score.features.lexicon_features`), so tone and rules are
   inputs the model can weigh, not its answer;
 * **relation block**: the speaker's relation to the target from the actor registry
   (``own`` state, ``other``, ``unknown``), from an optional ``relation`` column, which a
@@ -42,7 +42,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from ..io.atomic import atomic_open, write_text_atomic
-from .classifier import RELATIONS, check_mention_frame, lexicon_features
+from .features import RELATIONS, check_mention_frame, lexicon_features
 
 __all__ = ["StanceModel", "FEATURE_VERSION", "ModelError"]
 
