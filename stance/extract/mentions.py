@@ -10,13 +10,13 @@ the text names it (full name, surname, title, role description, pronoun).
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-from .registry import Actor, ActorRegistry, _trie_regex
+from ..text.normalize import fold, trie_regex
+from .registry import Actor, ActorRegistry
 
 # ---------------------------------------------------------------------------------------------
 # Word lists. All are the project's own, written from AP/Reuters wire conventions for naming
@@ -195,15 +195,6 @@ _DETERMINER = re.compile(r"^(the|a|an|some|several|two|three|many)\s+", re.I)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-]*\.?$")
 _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
 _TOKEN = re.compile(r"\w+(?:[.’'\-]\w+)*\.?|[^\w\s]")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip diacritics, so "Orbán" and "ORBAN" compare equal."""
-    if text.isascii():
-        return text.lower()
-    norm = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
 class Token(NamedTuple):
@@ -783,7 +774,7 @@ _INSTITUTION_HEAD = re.compile(r"(?:" + "|".join(sorted(INSTITUTION_HEADS - {"NA
 
 # Title words as a trie (longest first at each branch), which the engine walks far faster
 # than a flat list of alternatives.
-_TITLE_ALT = r"(?:(?i:" + _trie_regex(TITLE_WORDS) + r")|(?:" + _trie_regex(TITLE_ABBREVIATIONS) + r")\.?)"
+_TITLE_ALT = r"(?:(?i:" + trie_regex(TITLE_WORDS) + r")|(?:" + trie_regex(TITLE_ABBREVIATIONS) + r")\.?)"
 # "President of France Emmanuel Macron": the state may follow the title words.
 _OF_STATE = (r"(?:\s+of\s+(?:the\s+)?(?:" + "|".join(sorted(
     {re.escape(s) for s in NATIONALITIES.values() if s[:1].isupper()} | {"Russian Federation"},

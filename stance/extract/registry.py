@@ -64,9 +64,7 @@ switches all off, ``alias_groups=["west"]`` picks exactly those.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import files
@@ -74,6 +72,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import yaml
+
+from ..text.normalize import (LEADING_THE, POSSESSIVE, case_variants, fold_cased, name_key,
+                              phrase_key, trie_regex, whole_words)
 
 __all__ = [
     "Actor", "ActorRegistry", "AliasGroup", "Office", "RegistryError", "Target",
@@ -98,17 +99,6 @@ _TARGETS_TOP = ("targets", "alias_groups", "description", "source", "note")
 #: Plausible office years; anything outside is a typo (e.g. 20222), not history.
 _YEARS = (1900, 2100)
 
-#: Letters that Unicode decomposition leaves alone but English news spells without the mark
-#: (Radosław → Radoslaw, Løkke → Lokke).
-_LETTER_FOLD = str.maketrans({
-    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
-    "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
-})
-_HYPHENS = "-‐‑"
-_APOSTROPHES = "'’‘ʼ"
-_POSSESSIVE = re.compile(r"['’]s$")
-_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
-_LEADING_THE = re.compile(r"^the\s+")
 
 
 class RegistryError(ValueError):
@@ -174,9 +164,9 @@ class Actor:
         """Whether the actor held an office in ``year``; with ``role``, one that has that
         title or role description."""
         offices = self.offices or (Office(self.titles, self.roles, self.since, self.until),)
-        want = _phrase_key(role) if role is not None else None
+        want = phrase_key(role) if role is not None else None
         for office in offices:
-            if want is not None and want not in {_phrase_key(x) for x in office.titles + office.roles}:
+            if want is not None and want not in {phrase_key(x) for x in office.titles + office.roles}:
                 continue
             if office.covers(year):
                 return True
@@ -226,108 +216,11 @@ class TargetMention:
 
 
 # ---------------------------------------------------------------------------------------------
-# Normalisation and pattern building
-
-def _fold(text: str) -> str:
-    """Strip diacritics and unify apostrophes, keeping case."""
-    text = text.translate(_LETTER_FOLD)
-    norm = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in norm if not unicodedata.combining(c)))
-
-
-@functools.lru_cache(maxsize=65536)
-def _key(text: str) -> str:
-    """Comparison key: folded, lower-case, no dots, hyphens as spaces, single spaces.
-
-    So "U.S." is "US", "Thomas-Greenfield" is "Thomas Greenfield", "Orbán" is "ORBAN".
-    """
-    k = _fold(text).casefold().replace(".", "")
-    for h in _HYPHENS:
-        k = k.replace(h, " ")
-    return " ".join(k.split())
-
-
-def _phrase_key(text: str) -> str:
-    """Key of a title or role description, without a leading "the"."""
-    return _LEADING_THE.sub("", _key(text))
-
+# Pattern helpers of the actor registry
 
 def _is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def _case_variants(alias: str) -> set[str]:
-    """The spellings a case-sensitive pattern accepts for ``alias``.
-
-    Capitals must stay capitals; a lower-case word start may be capitalised (sentence starts,
-    headline case); the all-capitals form is accepted for headlines.
-    """
-    out = set()
-    for base in {alias, _fold(alias)}:
-        words = re.split(r"(\s+)", base)
-        flexible = [i for i, w in enumerate(words) if w[:1].islower()]
-        # Four flexible words give 16 spellings; beyond that only the first word varies,
-        # which keeps the pattern small for long aliases.
-        if len(flexible) > 4:
-            flexible = flexible[:1]
-        for mask in range(1 << len(flexible)):
-            ws = list(words)
-            for bit, i in enumerate(flexible):
-                if mask >> bit & 1:
-                    ws[i] = ws[i][:1].upper() + ws[i][1:]
-            out.add("".join(ws))
-        out.add(base.upper())
-    return out
-
-
-def _atoms(word: str) -> list[str]:
-    """Regex pieces for ``word``: runs of whitespace, any apostrophe and any hyphen are classes."""
-    atoms: list[str] = []
-    for c in word:
-        if c.isspace():
-            if not atoms or atoms[-1] != r"\s+":
-                atoms.append(r"\s+")
-        elif c in _APOSTROPHES:
-            atoms.append("['’‘ʼ]")
-        elif c in _HYPHENS:
-            atoms.append("[-‐‑]")
-        else:
-            atoms.append(re.escape(c))
-    return atoms
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """One alternation for ``words`` shaped as a trie, preferring longer words.
-
-    A trie keeps the branches at each position disjoint, so matching backtracks at most the
-    length of the longest word: linear time, and fast on long documents. A greedy ``?`` on
-    each word end tries the longer continuation first.
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for atom in _atoms(w):
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [atom + emit(child) for atom, child in sorted(node.items()) if atom]
-        if not branches:
-            return ""
-        if len(branches) == 1:
-            body = branches[0]
-            return f"(?:{body})?" if "" in node else body
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(trie)
-
-
-def _whole_words(alternation: str, flags: int = 0) -> re.Pattern | None:
-    if not alternation:
-        return None
-    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", flags)
 
 
 def _longest_first(strings: Iterable[str]) -> tuple[str, ...]:
@@ -568,7 +461,7 @@ def _check_actor_set(label: str, labelled: list[tuple[str, Actor]],
 
     names: dict[str, int] = {}
     for idx, (where, actor) in enumerate(labelled):
-        k = _key(actor.name)
+        k = name_key(actor.name)
         if k in names:
             raise fail(idx, f"duplicate name {actor.name!r} (also {labelled[names[k]][0]}); "
                        "canonical names must be unique: merge the entries or rename one")
@@ -576,7 +469,7 @@ def _check_actor_set(label: str, labelled: list[tuple[str, Actor]],
     owners: dict[str, int] = {}
     for idx, (where, actor) in enumerate(labelled):
         for alias in actor.names:
-            k = _key(alias)
+            k = name_key(alias)
             if not k:
                 raise fail(idx, f"alias {alias!r} is empty once punctuation is removed")
             if " " not in k:
@@ -627,16 +520,16 @@ class ActorRegistry:
         self._by_title: dict[str, dict[str, Actor]] = {}
         self._by_role: dict[str, dict[str, Actor]] = {}
         for a in self._actors:
-            self._by_name[_key(a.name)] = a
+            self._by_name[name_key(a.name)] = a
             for alias in a.names:
-                slot = self._by_alias.setdefault(_key(alias), {})
+                slot = self._by_alias.setdefault(name_key(alias), {})
                 prev = slot.get(a.name)
                 acronym = _is_acronym(alias) and (prev is None or prev[1])
                 slot[a.name] = (a, acronym)
             for t in a.titles:
-                self._by_title.setdefault(_phrase_key(t), {})[a.name] = a
+                self._by_title.setdefault(phrase_key(t), {})[a.name] = a
             for r in a.roles:
-                self._by_role.setdefault(_phrase_key(r), {})[a.name] = a
+                self._by_role.setdefault(phrase_key(r), {})[a.name] = a
 
     @property
     def actors(self) -> tuple[Actor, ...]:
@@ -657,7 +550,7 @@ class ActorRegistry:
 
     def get(self, name: str) -> Actor | None:
         """The actor whose canonical name is ``name`` (case and accents ignored), or None."""
-        return self._by_name.get(_key(name))
+        return self._by_name.get(name_key(name))
 
     def lookup(self, mention: str) -> tuple[Actor, ...]:
         """Actors that ``mention`` names (canonical name or alias), in registry order.
@@ -668,13 +561,13 @@ class ActorRegistry:
         surname is ambiguous.
         """
         mention = mention.strip()
-        hits = self._by_alias.get(_key(mention))
+        hits = self._by_alias.get(name_key(mention))
         if not hits:
             # "the Kremlin", "Putin's": try once more without the article and the possessive.
-            bare = _POSSESSIVE.sub("", _LEADING_THE.sub("", mention))
+            bare = POSSESSIVE.sub("", LEADING_THE.sub("", mention))
             if bare != mention:
                 mention = bare
-                hits = self._by_alias.get(_key(mention))
+                hits = self._by_alias.get(name_key(mention))
         if not hits:
             return ()
         lower = mention == mention.lower()
@@ -683,17 +576,17 @@ class ActorRegistry:
     def by_title(self, title: str, *, year: int | None = None) -> tuple[Actor, ...]:
         """Actors who carry ``title`` ("Russian Foreign Minister"); with ``year``, only those
         holding it that year."""
-        return self._dated(self._by_title.get(_phrase_key(title), {}), title, year)
+        return self._dated(self._by_title.get(phrase_key(title), {}), title, year)
 
     def by_role(self, role: str, *, year: int | None = None) -> tuple[Actor, ...]:
         """Actors that the description ``role`` ("the Russian leader") refers to, with or
         without the leading "the", case ignored; with ``year``, only the holder that year."""
-        return self._dated(self._by_role.get(_phrase_key(role), {}), role, year)
+        return self._dated(self._by_role.get(phrase_key(role), {}), role, year)
 
     def variant_of(self, name: str) -> Actor | None:
         """The one registry person that ``name`` ("Volodymyr Zelenskyiyy") misspells: the same
         first name and a surname at least :data:`SURNAME_VARIANT_RATIO` similar; else None."""
-        parts = _key(name).split()
+        parts = name_key(name).split()
         if len(parts) < 2:
             return None
         hits = {a.name: a for last, a in self._person_names.get(parts[0], ())
@@ -708,7 +601,7 @@ class ActorRegistry:
             if a.type != "person":
                 continue
             for n in (a.name, *a.aliases):
-                parts = _key(n).split()
+                parts = name_key(n).split()
                 if len(parts) >= 2:
                     out.setdefault(parts[0], []).append((parts[-1], a))
         return out
@@ -740,18 +633,18 @@ class ActorRegistry:
         variants = set()
         for a in self._actors:
             for alias in a.names:
-                variants |= _case_variants(alias)
-        return _whole_words(_trie_regex(variants))
+                variants |= case_variants(alias)
+        return whole_words(trie_regex(variants))
 
     @cached_property
     def title_pattern(self) -> re.Pattern | None:
         """Regex matching any title as whole words, case ignored, longest first."""
-        return _whole_words(_trie_regex({_fold(t).lower() for t in self.titles}), re.IGNORECASE)
+        return whole_words(trie_regex({fold_cased(t).lower() for t in self.titles}), re.IGNORECASE)
 
     @cached_property
     def role_pattern(self) -> re.Pattern | None:
         """Regex matching any role description as whole words, case ignored, longest first."""
-        return _whole_words(_trie_regex({_fold(r).lower() for r in self.roles}), re.IGNORECASE)
+        return whole_words(trie_regex({fold_cased(r).lower() for r in self.roles}), re.IGNORECASE)
 
     def with_actors(self, actors: Iterable[Actor], *, replace: bool = False) -> "ActorRegistry":
         """A new registry with ``actors`` added.
@@ -760,8 +653,8 @@ class ActorRegistry:
         otherwise a repeated name is a :class:`RegistryError`.
         """
         added = tuple(actors)
-        keys = {_key(a.name) for a in added}
-        kept = [a for a in self._actors if not (replace and _key(a.name) in keys)]
+        keys = {name_key(a.name) for a in added}
+        kept = [a for a in self._actors if not (replace and name_key(a.name) in keys)]
         return ActorRegistry(kept + list(added), source=self.source)
 
 
@@ -841,17 +734,17 @@ class TargetRegistry:
         entries += [(t.name, "context", None, a) for t in self._targets for a in t.context_aliases]
         entries += [(g.target, "group", g.name, a) for g in self._groups for a in g.aliases]
         for target, kind, group, alias in entries:
-            alias = _POSSESSIVE.sub("", alias.strip())
-            k = _key(alias)
+            alias = POSSESSIVE.sub("", alias.strip())
+            k = name_key(alias)
             if not k:
                 continue
             seen = index.setdefault(k, (target, kind, group))
             if seen != (target, kind, group):
                 raise RegistryError(f"{source}: alias {alias!r} is given twice ({_describe(seen)}"
                                     f" and {_describe((target, kind, group))}); keep one")
-            spellings |= _case_variants(alias)
+            spellings |= case_variants(alias)
         self._index = index
-        self._pattern = _whole_words(_trie_regex(spellings))
+        self._pattern = whole_words(trie_regex(spellings))
         self._has_context = any(kind == "context" for _, kind, _ in index.values())
         self._doc_cache: tuple[str | None, frozenset[str]] = (None, frozenset())
         self._sides = {t.name.lower(): frozenset(m.lower() for m in t.members)
@@ -895,7 +788,7 @@ class TargetRegistry:
             return found
         found = frozenset(
             hit[0] for m in self._pattern.finditer(doc)
-            if (hit := self._index.get(_key(m.group()))) and hit[1] == "plain")
+            if (hit := self._index.get(name_key(m.group()))) and hit[1] == "plain")
         self._doc_cache = (doc, found)
         return found
 
@@ -934,7 +827,7 @@ class TargetRegistry:
                 break
             if m.end() > end:
                 continue
-            hit = self._index.get(_key(m.group()))
+            hit = self._index.get(name_key(m.group()))
             if hit is None:  # pragma: no cover - every spelling comes from an indexed alias
                 continue
             target, kind, group = hit
@@ -979,7 +872,7 @@ def _parse_targets(src: _Source) -> tuple[list[Target], dict[str, AliasGroup]]:
         _string(src, where, entry, "note", path)
         for kind, words in (("an alias", aliases), ("a context alias", context)):
             for alias in words:
-                k = _key(_POSSESSIVE.sub("", alias))
+                k = name_key(POSSESSIVE.sub("", alias))
                 label = f"{kind} of {name}"
                 prev = owner.setdefault(k, label)
                 if prev != label:
@@ -1017,7 +910,7 @@ def _parse_targets(src: _Source) -> tuple[list[Target], dict[str, AliasGroup]]:
         _string(src, where, raw, "source", path)
         _string(src, where, raw, "note", path)
         for alias in aliases:
-            k = _key(_POSSESSIVE.sub("", alias))
+            k = name_key(POSSESSIVE.sub("", alias))
             label = f"an alias of group {gname!r}"
             prev = owner.setdefault(k, label)
             if prev != label:
