@@ -40,7 +40,7 @@ from .mentions import (DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS, JOINT_NOUNS, NA
                        MentionResolver, Token, fold, tokenize)
 from ..paths import resource_text
 from .quotes import Quote, find_quotes
-from .registry import ActorRegistry
+from .actors import ActorRegistry
 from ..text.segment import Sentence, split_paragraphs, split_sentences
 
 #: Values of ``speaker_type``: CONTRACT.md's four, and (additive) ``state`` for a country or
