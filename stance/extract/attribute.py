@@ -34,10 +34,11 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..text.clean import Mask
-from ..text.normalize import trie_regex as _trie_regex
-from .mentions import (DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS, JOINT_NOUNS, NATIONALITIES,
-                       PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, Entity, LazyTokens, Mention,
-                       MentionResolver, Token, fold, tokenize)
+from ..text.normalize import fold, trie_regex as _trie_regex
+from .mentions import Entity, Mention, MentionResolver
+from .tokens import LazyTokens, Token, tokenize
+from .words import (DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS, JOINT_NOUNS, NATIONALITIES,
+                    PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS)
 from ..paths import resource_text
 from .quotes import Quote, find_quotes
 from .actors import ActorRegistry
