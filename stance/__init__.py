@@ -40,7 +40,7 @@ _EXPORTS = {
     "split_sentences": "text.segment", "split_paragraphs": "text.segment",
     "Sentence": "text.segment", "Paragraph": "text.segment",
     "load_actors": "extract.registry", "load_targets": "extract.registry",
-    "RegistryError": "extract.registry",
+    "RegistryError": "extract.registry_yaml",
     "extract_statements": "extract.attribute", "Statement": "extract.attribute",
     "score_span": "score", "SpanScore": "score", "score_statement": "score",
     "score_mention": "score", "load_lexicon": "score.lexicon", "Lexicon": "score.lexicon",

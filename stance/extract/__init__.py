@@ -1,7 +1,9 @@
 """Stage 3, who said what about whom: quotes, mentions and attributed statements.
 
-``registry`` loads the actor and target registries (YAML); ``mentions`` finds actors and
-targets in text; ``quotes`` finds quotation spans; ``attribute`` turns sentences into
+``registry`` reads the actor and target registries (YAML, checked by ``registry_yaml``) into an
+``actors.ActorRegistry`` and a ``targets.TargetRegistry``; ``mentions`` resolves the noun
+phrases that name actors, with the word lists of ``words``; ``tokens`` splits sentences into
+words; ``quotes`` finds quotation spans; ``attribute`` turns sentences into
 :class:`~stance.extract.attribute.Statement` records with a speaker; ``speakers`` merges a
 speaker's name variants across a corpus.
 """

@@ -34,12 +34,14 @@ from functools import lru_cache
 from typing import Sequence
 
 from ..text.clean import Mask
-from .mentions import (DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS, JOINT_NOUNS, NATIONALITIES,
-                       PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS, Entity, LazyTokens, Mention,
-                       MentionResolver, Token, fold, tokenize)
+from ..text.normalize import fold, trie_regex as _trie_regex
+from .mentions import Entity, Mention, MentionResolver
+from .tokens import LazyTokens, Token, tokenize
+from .words import (DETERMINERS, DOCUMENT_NOUNS, GROUP_NOUNS, JOINT_NOUNS, NATIONALITIES,
+                    PRONOUNS, TITLE_ABBREVIATIONS, TITLE_WORDS)
 from ..paths import resource_text
 from .quotes import Quote, find_quotes
-from .registry import ActorRegistry, _trie_regex
+from .actors import ActorRegistry
 from ..text.segment import Sentence, split_paragraphs, split_sentences
 
 #: Values of ``speaker_type``: CONTRACT.md's four, and (additive) ``state`` for a country or

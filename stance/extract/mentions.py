@@ -5,156 +5,28 @@ every person, institution or group named so far (registry names, "Title Firstnam
 for people not in the registry, surnames after a first mention), and the *salient* entities
 (speakers and sentence subjects) that pronouns refer back to. Noun phrases handed to
 :meth:`MentionResolver.resolve` become :class:`Entity` records: the same actor whichever way
-the text names it (full name, surname, title, role description, pronoun).
+the text names it (full name, surname, title, role description, pronoun). The word lists it
+reads are in :mod:`stance.extract.words`.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import Sequence
 
-from .registry import Actor, ActorRegistry, _trie_regex
+from ..text.normalize import fold, trie_regex
+from .actors import Actor, ActorRegistry
+from .words import (CAPITALS, DETERMINERS, DOCUMENT_NOUNS, FUNCTION_CAPS, GENERIC_ROLES,
+                    GROUP_NOUNS, INSTITUTION_HEADS, JOINT_NOUNS, LOWER_INSTITUTION_HEADS,
+                    NATIONALITIES, OBJECT_PRONOUNS, PERSON_HEADS, PLACE_HEADS, PRONOUNS,
+                    STATE_ADJECTIVES, TITLE_ABBREVIATIONS, TITLE_WORDS, is_name_word,
+                    nationality_of, title_gender)
 
-# ---------------------------------------------------------------------------------------------
-# Word lists. All are the project's own, written from AP/Reuters wire conventions for naming
-# speakers ("Title Name", "the <nationality> <office>"); extend them here, not in the rules.
-
-#: Lower-case words that may stand inside a speaker's noun phrase before or after a name.
-TITLE_WORDS = frozenset(
-    """president prime minister foreign defence defense interior finance deputy secretary
-    general state spokesman spokeswoman spokesperson press leader chief head top senior
-    former ambassador envoy diplomat chancellor commander chairman chairwoman chair governor
-    mayor senator lawmaker representative congressman congresswoman king queen pope
-    official adviser advisor aide director commissioner negotiator premier counterpart
-    extraordinary plenipotentiary
-    vice acting security national foreign-policy military army navy staff joint chiefs
-    permanent representative special high parliament speaker member politician opposition
-    candidate activist analyst expert coordinator minister's secretary-general vice-president
-    judge justice prosecutor attorney student professor researcher economist lawyer
-    journalist editor correspondent reporter executive ceo founder owner chairperson
-    dissident blogger colonel major captain lieutenant sergeant admiral marshal brigadier
-    corporal private commodore""".split()
-)
-#: Institution names written out in the text ("The Norvessan Defence Ministry").
-_INSTITUTION_PHRASE = None  # built below, once INSTITUTION_HEADS exists
-#: Head nouns of a description that names one person ("a Defence Ministry spokesman").
-PERSON_HEADS = frozenset("""spokesman spokeswoman spokesperson minister official adviser advisor
-    aide ambassador diplomat envoy president leader chief commander general secretary
-    negotiator director chancellor premier governor mayor senator lawmaker representative
-    analyst expert activist politician candidate officer""".split())
-#: Abbreviated titles that stand before a name.
-TITLE_ABBREVIATIONS = frozenset(
-    "Gen Lt Col Maj Capt Sgt Adm Sen Rep Gov Dr Mr Mrs Ms Prof Amb Pres Cmdr Brig".split()
-)
-#: Head nouns of institutions: a noun phrase ending in one of them names an institution.
-INSTITUTION_HEADS = frozenset(
-    """Ministry Department Office Kremlin Pentagon House Government Council Commission Agency
-    Parliament Assembly Embassy Service Army Navy Forces Party Union Court Committee Cabinet
-    Secretariat Command Headquarters Presidency Administration Duma Rada Senate Congress
-    Bundestag Sejm Bank Fund Organization Organisation Alliance NATO Staff Bureau Directorate
-    Guard Police Mission Delegation Authority Institute Centre Center Corporation Company
-    Network Times Post Journal Gazette Radio Television Channel Broadcasting Movement
-    Front Coalition Federation Courts Tribunal Prosecutor Inspectorate Board Chamber""".split()
-)
-#: Plural nouns that name a group of unnamed speakers.
-GROUP_NOUNS = frozenset(
-    """officials analysts diplomats experts critics sources observers lawmakers residents
-    witnesses protesters authorities spokespeople leaders ministers allies governments
-    officers commanders activists politicians legislators senators members envoys people
-    representatives investigators prosecutors associates supporters opponents voters
-    citizens demonstrators journalists scientists doctors parties sides interlocutors
-    presidents""".split()
-)
-#: Group nouns that name the parties of a meeting or call ("The leaders agreed that …",
-#: "The interlocutors noted …"): in a readout they are its named participants.
-JOINT_NOUNS = frozenset("leaders presidents parties sides interlocutors counterparts".split())
-#: Generic roles ("the minister") and the title words an antecedent must carry to match.
-GENERIC_ROLES = {
-    "president": {"president"},
-    "prime minister": {"prime", "premier"},
-    "premier": {"prime", "premier"},
-    "minister": {"minister"},
-    "foreign minister": {"foreign"},
-    "defence minister": {"defence", "defense"},
-    "defense minister": {"defence", "defense"},
-    "leader": {"president", "prime", "premier", "chancellor", "leader", "king", "queen"},
-    "chancellor": {"chancellor"},
-    "diplomat": {"diplomat", "foreign", "ambassador", "envoy", "secretary", "minister"},
-    "top diplomat": {"foreign", "secretary", "diplomat"},
-    "ambassador": {"ambassador", "envoy"},
-    "envoy": {"envoy", "ambassador"},
-    "general": {"general", "gen", "commander", "chief"},
-    "commander": {"commander", "general", "gen"},
-    "spokesman": {"spokesman", "spokesperson"},
-    "spokeswoman": {"spokeswoman", "spokesperson"},
-    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
-    "secretary": {"secretary"},
-    "secretary-general": {"secretary-general", "secretary"},
-    "official": {"official", "adviser", "advisor", "aide", "spokesman", "spokeswoman"},
-    "senator": {"senator", "sen"},
-    "governor": {"governor", "gov"},
-    "mayor": {"mayor"},
-    "chief": {"chief", "head"},
-    # Official readouts name their principal by office ("The Head of State noted"); the
-    # title words an antecedent must carry are those of the offices the phrase names.
-    "head of state": {"president", "king", "queen", "monarch"},
-    "head of government": {"prime", "premier", "chancellor"},
-}
-#: Nationality adjectives in roles ("the Polish prime minister") and the affiliation they imply.
-NATIONALITIES = {
-    "russian": "Russia", "ukrainian": "Ukraine", "american": "United States",
-    "u.s.": "United States", "us": "United States", "british": "United Kingdom",
-    "french": "France", "german": "Germany", "polish": "Poland", "hungarian": "Hungary",
-    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania",
-    "belarusian": "Belarus", "chinese": "China", "turkish": "Turkey", "italian": "Italy",
-    "finnish": "Finland", "swedish": "Sweden", "nato": "NATO", "eu": "European Union",
-    "european": "European Union", "kremlin": "Russia", "canadian": "Canada",
-    "georgian": "Georgia", "moldovan": "Moldova", "romanian": "Romania", "czech": "Czech Republic",
-    "slovak": "Slovakia", "dutch": "Netherlands", "spanish": "Spain", "danish": "Denmark",
-    "norwegian": "Norway", "iranian": "Iran", "israeli": "Israel", "japanese": "Japan",
-}
-#: Capitals that stand for their state as speakers ("Moscow said", "Kyiv insisted").
-CAPITALS = {
-    "moscow": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine", "washington": "United States",
-    "london": "United Kingdom", "paris": "France", "berlin": "Germany", "warsaw": "Poland",
-    "budapest": "Hungary", "tallinn": "Estonia", "riga": "Latvia", "vilnius": "Lithuania",
-    "minsk": "Belarus", "beijing": "China", "ankara": "Turkey", "tbilisi": "Georgia",
-    "brussels": "European Union", "tehran": "Iran", "rome": "Italy", "helsinki": "Finland",
-    "stockholm": "Sweden", "ottawa": "Canada", "tokyo": "Japan", "chisinau": "Moldova",
-}
-#: State names as written after "of" ("the President of Russia"), each with the adjective of
-#: NATIONALITIES, so that "the <title> of <state>" resolves as "the <adjective> <title>".
-STATE_ADJECTIVES = {}
-for _adj, _state in NATIONALITIES.items():
-    STATE_ADJECTIVES.setdefault(_state.lower(), _adj)
-STATE_ADJECTIVES.update({"the russian federation": "russian", "russian federation": "russian",
-                         "the united states": "american", "the united kingdom": "british",
-                         "great britain": "british", "the czech republic": "czech",
-                         "the netherlands": "dutch"})
-#: Titles that reveal a person's gender, for he/she when the registry does not know it.
 # How many earlier mentions a pronoun or role description may reach back over: far more than
 # any article needs, and a bound that keeps a pathological 10 MB text linear.
 _LOOKBACK = 400
-
-_FEMALE_TITLES = frozenset("spokeswoman chairwoman congresswoman queen mrs ms madam businesswoman".split())
-_MALE_TITLES = frozenset("spokesman chairman congressman king mr businessman".split())
-#: Determiners and possessives allowed at the start of a speaker noun phrase.
-DETERMINERS = frozenset("the a an his her its their our".split())
-PRONOUNS = {"he": "m", "she": "f", "it": None, "they": None, "we": None, "i": None}
-#: Object pronouns as a whole phrase ("according to him"), with their subject form.
-_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
-_FUNCTION_CAPS = frozenset(
-    """The A An In On At As But And Or For From By With After Before During Speaking Meanwhile
-    However Also Earlier Later While When Since Then Now Still Yet Instead Today Yesterday Last
-    This That These Those Some Many Several Other Others One Two Three Both Each Every Such
-    Although Though Because If Despite Amid Under Over Asked It He She They We I His Her Their
-    Its Our There Here What Why How Who Whom Which Where Nor So Not No Only Just Even
-    Having Being
-    January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 
 #: A channel named after the speaker ("Trump on Twitter") is not part of the speaker.
 _CHANNEL = re.compile(r"\s+(?:on|via|in)\s+(?:Twitter|X|Facebook|Telegram|Instagram|YouTube|"
@@ -168,19 +40,11 @@ _SPOKESPERSON = re.compile(r"^(?:(?:the|a|an)\s+)?(?:(.+?)(?:[’']s)?\s+" + _SP
 #: A body's document speaks for the body ("the CIA report said", "a Polish probe concluded"):
 #: the guideline's institutions as speakers; on the Wikinews dev split such reports and
 #: inquiries were speakers the extractor never found.
-DOCUMENT_NOUNS = frozenset("report statement probe inquiry investigation study communique "
-                           "communiqué review".split())
 _DOCUMENT = re.compile(r"^(?:(?:the|a|an)\s+)?(.+?)(?:[’']s)?\s+(?:"
                        + "|".join(sorted(DOCUMENT_NOUNS)) + r")$", re.I)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 #: "A of B" phrases: the part before "of" decides who speaks.
 _OF_SPLIT = re.compile(r"^(.*?\S)\s+of\s+(?:the\s+)?\S.*$")
-#: Words that end an organisation's or place's name inside a longer phrase.
-_PLACE_HEADS = frozenset("Nations States Kingdom Union Republic Federation House Council".split())
-#: Institution heads that news prose writes in lower case after a nationality ("the German
-#: government", "the Russian military"); capitalised heads are in INSTITUTION_HEADS.
-_LOWER_INSTITUTION_HEADS = frozenset("government ministry military army navy parliament "
-                                     "cabinet administration embassy presidency".split())
 #: "his office", "her spokesman": someone speaking for the person the pronoun refers to.
 _POSSESSED = re.compile(r"(his|her|its|their)\s+(office|government|ministry|team|campaign|aides|"
                         r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|press office)")
@@ -192,86 +56,7 @@ _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 #: The capitalised bare office that stands for the text's principal (see _resolve_role).
 _PRINCIPAL = re.compile(r"(?:[Tt]he\s+)?(?:President|Head\s+of\s+State)")
 _DETERMINER = re.compile(r"^(the|a|an|some|several|two|three|many)\s+", re.I)
-_NAME_WORD = re.compile(r"^[^\W\d_][\w'’\-]*\.?$")
 _FULL_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}")
-_TOKEN = re.compile(r"\w+(?:[.’'\-]\w+)*\.?|[^\w\s]")
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case ``text`` and strip diacritics, so "Orbán" and "ORBAN" compare equal."""
-    if text.isascii():
-        return text.lower()
-    norm = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")
-
-
-class Token(NamedTuple):
-    """A word or punctuation mark with its offsets (a named tuple: cheap to make in bulk)."""
-
-    start: int
-    end: int
-    text: str
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Split ``text[start:end]`` into tokens whose offsets point into ``text``.
-
-    A trailing period stays on a token only for abbreviations ("U.S.", "Gen."), never on
-    the last word of a sentence.
-    """
-    return list(iter_tokens(text, start, end))
-
-
-def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
-    """The tokens of :func:`tokenize`, one at a time (for callers that may stop early)."""
-    end = len(text) if end is None else end
-    for m in _TOKEN.finditer(text, start, end):
-        s, e, w = m.start(), m.end(), m.group()
-        if w.endswith(".") and len(w) > 1:
-            stem = w[:-1]
-            if not ("." in stem or stem in TITLE_ABBREVIATIONS or len(stem) == 1):
-                yield Token(s, e - 1, stem)
-                yield Token(e - 1, e, ".")
-                continue
-        yield Token(s, e, w)
-
-
-class LazyTokens:
-    """The tokens of ``text[start:end]``, made only as far as they are read.
-
-    Indexing and :meth:`has` tokenize up to the index asked for; ``len()`` tokenizes all.
-    Most sentences without a cue need only their first few tokens (the clause subject).
-    """
-
-    def __init__(self, text: str, start: int, end: int):
-        self._it = iter_tokens(text, start, end)
-        self._toks: list[Token] = []
-        self._done = False
-
-    def has(self, i: int) -> bool:
-        """Whether token ``i`` exists."""
-        toks = self._toks
-        while len(toks) <= i and not self._done:
-            nxt = next(self._it, None)
-            if nxt is None:
-                self._done = True
-            else:
-                toks.append(nxt)
-        return i < len(toks)
-
-    def __getitem__(self, i: int) -> Token:
-        if i < 0 or not self.has(i):
-            raise IndexError(i)
-        return self._toks[i]
-
-    def __len__(self) -> int:
-        self.has(1 << 62)
-        return len(self._toks)
 
 
 @dataclass(frozen=True)
@@ -308,15 +93,6 @@ def _actor_entity(actor: Actor) -> Entity:
         words.update(fold(t).replace(".", " ").split())
     return Entity(actor.name, actor.type, actor.affiliation or "", actor.gender,
                   frozenset(words), True)
-
-
-def _title_gender(words: Iterable[str]) -> str | None:
-    ws = {w.lower().rstrip(".") for w in words}
-    if ws & _FEMALE_TITLES:
-        return "f"
-    if ws & _MALE_TITLES:
-        return "m"
-    return None
 
 
 class MentionResolver:
@@ -402,7 +178,7 @@ class MentionResolver:
             name = _LEADING_THE.sub("", m.group())
             cands = self.actors.lookup(name)
             ent = (self._entity_for(cands[0]) if len(cands) == 1 else
-                   self._by_name.get(fold(name)) or Entity(name, "institution", _nationality(name.split())))
+                   self._by_name.get(fold(name)) or Entity(name, "institution", nationality_of(name.split())))
             found.append(Mention(m.start(), m.end(), m.group(), ent, "institution"))
         found.sort(key=lambda f: f.start)
         for f in found:
@@ -429,7 +205,7 @@ class MentionResolver:
                 if ent is None:
                     name = self.text[n0:n1].strip()
                     if not _FULL_NAME.fullmatch(name) or \
-                            not all(_is_name_word(w) and fold(w) not in NATIONALITIES
+                            not all(is_name_word(w) and fold(w) not in NATIONALITIES
                                     for w in name.split()):
                         continue
                     ent = self._by_name.get(fold(name)) or Entity(name, "person")
@@ -459,7 +235,7 @@ class MentionResolver:
         for m in _TITLE_CHAIN.finditer(self.text, start, end):
             run = m.group(2).split()
             # The run must end in a name: "of the Slovak Republic" alone names no one.
-            if run[-1] in INSTITUTION_HEADS or run[-1] in _PLACE_HEADS or \
+            if run[-1] in INSTITUTION_HEADS or run[-1] in PLACE_HEADS or \
                     any(a <= m.start() < b for a, b in spans):
                 continue
             end_at = m.end() - (2 if _POSSESSIVE_END.search(run[-1]) else 0)
@@ -564,7 +340,7 @@ class MentionResolver:
             words = fold(doc.group(1)).split()
             if all(w in NATIONALITIES for w in words):
                 name = _ARTICLE.sub("", phrase)
-                return Mention(start, end, phrase, Entity(name, "institution", _nationality(words)),
+                return Mention(start, end, phrase, Entity(name, "institution", nationality_of(words)),
                                "document")
             body = self._resolve(start + doc.start(1), start + doc.end(1), doc.group(1))
             if body is not None and body.entity.type in ("institution", "state"):
@@ -580,13 +356,13 @@ class MentionResolver:
             if fold(head) in JOINT_NOUNS:
                 # "The presidents of Russia and France noted": a joint statement of the two.
                 return Mention(start, end, phrase, Entity(_ARTICLE.sub("", left), "group"), "group")
-            if head in INSTITUTION_HEADS or head in _PLACE_HEADS:
+            if head in INSTITUTION_HEADS or head in PLACE_HEADS:
                 # "the Turkish Ministry of Foreign Affairs", "House of Representatives".
                 name = _ARTICLE.sub("", phrase)
                 cands = self.actors.lookup(name)
                 if cands and len(cands) == 1:
                     return Mention(start, end, phrase, self._entity_for(cands[0]), "name")
-                return Mention(start, end, phrase, Entity(name, "institution", _nationality(
+                return Mention(start, end, phrase, Entity(name, "institution", nationality_of(
                     fold(phrase).split())), "institution")
             if fold(head) in GROUP_NOUNS:
                 # "associates of Navalny": a group, named by the whole phrase.
@@ -595,7 +371,7 @@ class MentionResolver:
             office = self._office_of_state(start, left, phrase[len(left):])
             if office is not None:
                 return Mention(start, end, phrase, office, "role")
-            left_names = [t for t in left.split() if t[:1].isupper() and _is_name_word(t)
+            left_names = [t for t in left.split() if t[:1].isupper() and is_name_word(t)
                           and fold(t) not in NATIONALITIES and fold(t) not in TITLE_WORDS
                           and t.rstrip(".") not in TITLE_ABBREVIATIONS]
             if len(left_names) >= 2:
@@ -615,9 +391,9 @@ class MentionResolver:
                 return Mention(start, end, phrase, Entity(f"{owner.name}'s {poss.group(2)}", kind,
                                                           owner.affiliation), "possessive")
             return None
-        if low in PRONOUNS or low in _OBJECT_PRONOUNS:
+        if low in PRONOUNS or low in OBJECT_PRONOUNS:
             # "According to him, …": an object pronoun refers as its subject form would.
-            ent = self.resolve_pronoun(start, _OBJECT_PRONOUNS.get(low, low))
+            ent = self.resolve_pronoun(start, OBJECT_PRONOUNS.get(low, low))
             return Mention(start, end, phrase, ent, "pronoun") if ent else None
         # A registry role written out in full ("the Head of the President's Office") names its
         # holder before any capitalised word in it is read as a name.
@@ -645,18 +421,18 @@ class MentionResolver:
                 if actor is not None and (actor.type == "person" or best.end() == len(phrase)):
                     return Mention(start, end, phrase, self._entity_for(actor), "name")
         toks = bare.split()
-        if (len(toks) >= 2 and fold(toks[-1]) in _LOWER_INSTITUTION_HEADS
+        if (len(toks) >= 2 and fold(toks[-1]) in LOWER_INSTITUTION_HEADS
                 and fold(toks[-2]) in NATIONALITIES):
             # "the German government said": a state's institution, lower-case in running text.
-            ent = self._by_name.get(fold(bare)) or Entity(bare, "institution", _nationality(words))
+            ent = self._by_name.get(fold(bare)) or Entity(bare, "institution", nationality_of(words))
             return Mention(start, end, phrase, ent, "institution")
         if toks and toks[-1] in INSTITUTION_HEADS and not any(w in GROUP_NOUNS for w in words):
             name = bare
-            ent = self._by_name.get(fold(name)) or Entity(name, "institution", _nationality(words))
+            ent = self._by_name.get(fold(name)) or Entity(name, "institution", nationality_of(words))
             return Mention(start, end, phrase, ent, "institution")
-        names = [t for t in toks if t[:1].isupper() and _is_name_word(t)
+        names = [t for t in toks if t[:1].isupper() and is_name_word(t)
                  and fold(t) not in NATIONALITIES and fold(t) not in TITLE_WORDS
-                 and t.rstrip(".") not in TITLE_ABBREVIATIONS and t not in _FUNCTION_CAPS]
+                 and t.rstrip(".") not in TITLE_ABBREVIATIONS and t not in FUNCTION_CAPS]
         if names:
             # The name is the run of capitalised words at the end of the phrase.
             i = len(toks)
@@ -670,7 +446,7 @@ class MentionResolver:
                 # or a word right after "of"/"and", ends the title; the name follows it.
                 run = run[1:]
                 i += 1
-            if len(run) > 2 and any(t in INSTITUTION_HEADS or t in _PLACE_HEADS for t in run[:-2]):
+            if len(run) > 2 and any(t in INSTITUTION_HEADS or t in PLACE_HEADS for t in run[:-2]):
                 # "the United Nations Nikki Haley": the organisation ends before the name.
                 run = run[-2:]
                 i = len(toks) - 2
@@ -696,7 +472,7 @@ class MentionResolver:
                         return Mention(start, end, phrase, ent, "metonym")
                 if len(run) >= 2 or title_words or (len(toks) == 1 and self._bare
                                                     and self._name_like(full)):
-                    ent = Entity(full, "person", _nationality(title_words), _title_gender(title_words),
+                    ent = Entity(full, "person", nationality_of(title_words), title_gender(title_words),
                                  frozenset(title_words))
                     return Mention(start, end, phrase, ent, "title+name")
         role = self._resolve_role(start, low, words, principal=bool(_PRINCIPAL.fullmatch(phrase)))
@@ -707,12 +483,12 @@ class MentionResolver:
             # A described speaker with no antecedent ("a Defence Ministry spokesman"):
             # the description is the best name the text gives.
             name = _ARTICLE.sub("", phrase)
-            return Mention(start, end, phrase, Entity(name, "person", _nationality(words),
-                                                      _title_gender(words), frozenset(words)),
+            return Mention(start, end, phrase, Entity(name, "person", nationality_of(words),
+                                                      title_gender(words), frozenset(words)),
                            "description")
         if words and words[-1] in GROUP_NOUNS:
             name = _DETERMINER.sub("", phrase)
-            return Mention(start, end, phrase, Entity(name, "group", _nationality(words)), "group")
+            return Mention(start, end, phrase, Entity(name, "group", nationality_of(words)), "group")
         return None
 
     def _office_of_state(self, pos: int, left: str, right: str) -> Entity | None:
@@ -731,12 +507,12 @@ class MentionResolver:
             return found
         # No antecedent: the office is the best name the text gives, and it is a person.
         name = _ARTICLE.sub("", left).strip() + " of " + re.sub(r"^\s+of\s+", "", right).strip()
-        return Entity(name, "person", NATIONALITIES.get(adjective, ""), _title_gender(title),
+        return Entity(name, "person", NATIONALITIES.get(adjective, ""), title_gender(title),
                       frozenset(title))
 
     def _name_like(self, word: str) -> bool:
         """A lone capitalised word right before a cue ("Varga said") is taken as a surname."""
-        return word[:1].isupper() and fold(word) not in NATIONALITIES and word not in _FUNCTION_CAPS \
+        return word[:1].isupper() and fold(word) not in NATIONALITIES and word not in FUNCTION_CAPS \
             and word not in INSTITUTION_HEADS and len(word) > 1
 
     def _resolve_role(self, pos: int, low: str, words: list[str], *,
@@ -747,7 +523,7 @@ class MentionResolver:
             if actor is not None:
                 return self._entity_for(actor)
         body = [w for w in words if w not in DETERMINERS]
-        nationality = _nationality(body)
+        nationality = nationality_of(body)
         if body and body[-1].capitalize() in INSTITUTION_HEADS and words[0] == "the":
             # "the ministry said": the latest institution of that kind.
             head = body[-1]
@@ -773,6 +549,7 @@ class MentionResolver:
         return self._principal(pos + 1, ok) if principal else self._recent(pos + 1, ok)
 
 
+#: Institution names written out in the text ("The Norvessan Defence Ministry").
 _INSTITUTION_PHRASE = re.compile(
     r"(?:\b[Tt]he\s+)?(?:[A-Z][\w’'.-]*\s+){0,4}(?:" + "|".join(sorted(INSTITUTION_HEADS - {"NATO", "House"}))
     + r")\b(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?")
@@ -783,13 +560,13 @@ _INSTITUTION_HEAD = re.compile(r"(?:" + "|".join(sorted(INSTITUTION_HEADS - {"NA
 
 # Title words as a trie (longest first at each branch), which the engine walks far faster
 # than a flat list of alternatives.
-_TITLE_ALT = r"(?:(?i:" + _trie_regex(TITLE_WORDS) + r")|(?:" + _trie_regex(TITLE_ABBREVIATIONS) + r")\.?)"
+_TITLE_ALT = r"(?:(?i:" + trie_regex(TITLE_WORDS) + r")|(?:" + trie_regex(TITLE_ABBREVIATIONS) + r")\.?)"
 # "President of France Emmanuel Macron": the state may follow the title words.
 _OF_STATE = (r"(?:\s+of\s+(?:the\s+)?(?:" + "|".join(sorted(
     {re.escape(s) for s in NATIONALITIES.values() if s[:1].isupper()} | {"Russian Federation"},
     key=len, reverse=True)) + r"))?")
 #: A capitalised word that is not a function word ("The", "In", "Monday").
-_CAP_WORD = r"(?!(?:" + "|".join(sorted(_FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*"
+_CAP_WORD = r"(?!(?:" + "|".join(sorted(FUNCTION_CAPS)) + r")\b)[A-Z][\w’'-]*"
 _TITLE_NAME = re.compile(
     r"(?<![\w’'-])(" + _TITLE_ALT + r"(?:\s+" + _TITLE_ALT + r")*" + _OF_STATE + r")\s+"
     r"(" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")*)")
@@ -804,17 +581,3 @@ _TITLE_CHAIN = re.compile(
     r"(?:\s+(?:of|to)\s+(?:the\s+)?" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")*)*?)"
     r"\s+(?:of|to)\s+(?:the\s+)?(" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")+)(?![\w’'-])(?!\s+(?:of|to)\s+(?:the\s+)?[A-Z])")
 _ABBREV_END = re.compile(r"(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.?$")
-
-
-def _is_name_word(word: str) -> bool:
-    return bool(_NAME_WORD.match(word)) and word not in _FUNCTION_CAPS
-
-
-def _nationality(words: Iterable[str]) -> str:
-    for w in words:
-        w = fold(w)
-        w = w[:-2] if w.endswith("'s") else w
-        aff = NATIONALITIES.get(w) or NATIONALITIES.get(STATE_ADJECTIVES.get(w, ""))
-        if aff:
-            return aff
-    return ""

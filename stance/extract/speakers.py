@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Mapping
 
-from .mentions import fold
+from ..text.normalize import fold
 
 __all__ = ["canonical_names"]
 

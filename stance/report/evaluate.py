@@ -44,7 +44,7 @@ import pandas as pd
 from sklearn.metrics import confusion_matrix, f1_score
 
 from ..io.atomic import atomic_open
-from ..extract.mentions import fold
+from ..text.normalize import fold
 from ..schema import LABELS as _SCHEMA_LABELS
 
 #: Gold columns that are not targets.

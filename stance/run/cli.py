@@ -287,7 +287,7 @@ def _evaluate(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     from ..io.load import InputError
-    from ..extract.registry import RegistryError
+    from ..extract.registry_yaml import RegistryError
 
     parser = _parser()
     args = parser.parse_args(argv)

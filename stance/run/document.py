@@ -17,7 +17,9 @@ import numpy as np
 import pandas as pd
 
 from ..extract.attribute import Statement, extract_statements
-from ..extract.registry import ActorRegistry, TargetRegistry, load_actors, load_targets
+from ..extract.actors import ActorRegistry
+from ..extract.registry import load_actors, load_targets
+from ..extract.targets import TargetRegistry
 from ..io.load import Document
 from ..text.clean import find_boilerplate
 
@@ -103,7 +105,7 @@ def _self_mentions(st: Statement, text: str, targets: TargetRegistry, found) -> 
     m = words.search(text, st.start, st.end)
     if m is None:
         return []
-    from ..extract.registry import TargetMention
+    from ..extract.targets import TargetMention
     return [TargetMention(m.start(), m.end(), side, m.group(), "self")]
 
 

@@ -259,7 +259,7 @@ def score_mention(text: str, start: int, end: int, *, others: Iterable = (),
         :func:`stance.score.rules.without` to switch some off).
     sides : mapping, optional
         Target name -> affiliations that count as its own side (the ``members`` of the target
-        registry, :attr:`stance.extract.registry.TargetRegistry.sides`); defaults to the
+        registry, :attr:`stance.extract.targets.TargetRegistry.sides`); defaults to the
         bundled registry's.
 
     Returns
