@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable, Iterator
 
-from ..text.normalize import (LEADING_THE, POSSESSIVE, case_variants, fold_cased, name_key,
+from ..text.normalize import (LEADING_THE, POSSESSIVE, case_variants, fold, name_key,
                               phrase_key, trie_regex, whole_words)
 from .registry_yaml import RegistryError, YamlSource
 
@@ -291,12 +291,12 @@ class ActorRegistry:
     @cached_property
     def title_pattern(self) -> re.Pattern | None:
         """Regex matching any title as whole words, case ignored, longest first."""
-        return whole_words(trie_regex({fold_cased(t).lower() for t in self.titles}), re.IGNORECASE)
+        return whole_words(trie_regex({fold(t) for t in self.titles}), re.IGNORECASE)
 
     @cached_property
     def role_pattern(self) -> re.Pattern | None:
         """Regex matching any role description as whole words, case ignored, longest first."""
-        return whole_words(trie_regex({fold_cased(r).lower() for r in self.roles}), re.IGNORECASE)
+        return whole_words(trie_regex({fold(r) for r in self.roles}), re.IGNORECASE)
 
     def with_actors(self, actors: Iterable[Actor], *, replace: bool = False) -> "ActorRegistry":
         """A new registry with ``actors`` added.

@@ -1,23 +1,19 @@
 """Spellings made comparable, and the patterns that find a list of words in text.
 
-Two foldings sit side by side here. Each caller relies on its own, so they stay distinct:
-
-* :func:`fold` (the mention resolver, attribution, speaker merging, evaluation) lower-cases
-  and strips the marks that Unicode decomposition splits off; of the apostrophes only the
-  right single quote becomes ``'``. Dots, hyphens and spacing stay as written, and letters
-  that do not decompose (ł, ø, ß, ı) stay too.
-* :func:`fold_cased` (the actor and target registries) strips the same marks, spells the
-  letters that decomposition leaves alone as English news does (ł, ø, đ, ß, æ, œ, ı), makes
-  every apostrophe (right and left single quote, modifier letter, backtick) ``'``, and keeps
-  case. :func:`name_key` lower-cases that, drops dots, reads hyphens as spaces and collapses
-  spacing: the key under which the registries compare names and aliases.
+One folding for every stage. :func:`fold_cased` strips the marks that Unicode decomposition
+splits off, spells the letters that decomposition leaves alone as English news does (ł, ø, đ,
+ß, æ, œ, ı), makes every apostrophe (right and left single quote, modifier letter, backtick)
+``'``, and keeps case; :func:`fold` is the same, lower-cased: the form in which the mention
+resolver, attribution, speaker merging and evaluation compare words. :func:`name_key` goes
+further for the registries' names and aliases: dots dropped, hyphens read as spaces, spacing
+collapsed.
 
 >>> fold("Radosław Sikorski"), fold_cased("Radosław Sikorski"), name_key("Radosław Sikorski")
-('radosław sikorski', 'Radoslaw Sikorski', 'radoslaw sikorski')
+('radoslaw sikorski', 'Radoslaw Sikorski', 'radoslaw sikorski')
 >>> fold("U.S. Thomas-Greenfield"), name_key("U.S. Thomas-Greenfield")
 ('u.s. thomas-greenfield', 'us thomas greenfield')
 >>> fold("Putin‘s Straße"), fold_cased("Putin‘s Straße")
-('putin‘s straße', "Putin's Strasse")
+("putin's strasse", "Putin's Strasse")
 >>> fold("Orbán’s"), fold_cased("Orbán’s"), name_key("Orbán’s")
 ("orban's", "Orban's", "orban's")
 
@@ -48,15 +44,18 @@ LEADING_THE = re.compile(r"^the\s+")
 
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip diacritics, so "Orbán" and "ORBAN" compare equal."""
-    if text.isascii():
+    """:func:`fold_cased`, lower-cased, so "Orbán", "ORBAN" and "orban" compare equal.
+
+    Only for comparing: the result may be shorter or longer than ``text`` ("ß" -> "ss"), so
+    offsets are never taken from it.
+    """
+    if text.isascii() and "`" not in text:  # most tokens: nothing to fold but case
         return text.lower()
-    norm = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")
+    return fold_cased(text).lower()
 
 
 def fold_cased(text: str) -> str:
-    """Strip diacritics and unify apostrophes, keeping case."""
+    """Strip diacritics, spell ł, ø, ß and the like without marks, unify apostrophes; keep case."""
     text = text.translate(_LETTER_FOLD)
     norm = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in norm if not unicodedata.combining(c)))
@@ -68,7 +67,7 @@ def name_key(text: str) -> str:
 
     So "U.S." is "US", "Thomas-Greenfield" is "Thomas Greenfield", "Orbán" is "ORBAN".
     """
-    k = fold_cased(text).casefold().replace(".", "")
+    k = fold(text).casefold().replace(".", "")
     for h in _HYPHENS:
         k = k.replace(h, " ")
     return " ".join(k.split())
