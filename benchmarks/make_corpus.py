@@ -103,7 +103,7 @@ SYNONYMS = (
     ("government", "administration"),
 )
 #: Adverbs inserted before past-tense words: all of them may stand between a speaker and a cue
-#: (``stance.extract.attribute._BETWEEN``), so "Putin reportedly said" is still Putin's statement.
+#: (``stance.extract.spans.BETWEEN``), so "Putin reportedly said" is still Putin's statement.
 ADVERBS = ("also", "again", "reportedly", "previously", "repeatedly", "publicly", "recently",
            "already", "initially", "later", "firmly", "openly")
 #: Share of past-tense words that get an adverb.

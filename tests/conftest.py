@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from stance.extract.registry import load_actors
+
 _BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
@@ -15,6 +17,12 @@ def close_figures():
     plt = sys.modules.get("matplotlib.pyplot")
     if plt is not None:
         plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def actors():
+    """The bundled actor registry (read once: the attribution tests only read it)."""
+    return load_actors()
 
 
 @pytest.fixture

@@ -170,9 +170,9 @@ def _speaker_subject(t: Text, i: int, j: int) -> bool:
     """True when the mention at tokens ``i:j`` is the subject of a reporting verb ("Trump said",
     "Warren has repeatedly argued"): one of the ``speech`` cues of ``resources/cues.tsv``,
     after at most two auxiliaries or adverbs."""
-    from ..extract.attribute import _cue_table
+    from ..extract.cues import cue_table
 
-    forms = _cue_table()[0]
+    forms = cue_table()[0]
     k = j
     while k < len(t.low) and k - j < 2 and (t.low[k] in SUBJECT_GAP or t.low[k].endswith("ly")):
         k += 1
