@@ -1,7 +1,8 @@
 """Words that name speakers in news prose, and what they tell about a noun phrase.
 
 The word lists are the project's own, written from AP/Reuters wire conventions for naming
-speakers ("Title Name", "the <nationality> <office>"); extend them here, not in the rules of
+speakers ("Title Name", "the <nationality> <office>"); nationalities, capitals and state names
+are data, in ``stance/resources/places.tsv``. Extend them there and here, not in the rules of
 :mod:`stance.extract.mentions` and :mod:`stance.extract.attribute`, which read them.
 :func:`nationality_of`, :func:`title_gender` and :func:`is_name_word` read a phrase's words
 against them.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..paths import resource_text
 from ..text.normalize import fold
 
 __all__ = [
@@ -100,37 +102,29 @@ GENERIC_ROLES = {
     "head of state": {"president", "king", "queen", "monarch"},
     "head of government": {"prime", "premier", "chancellor"},
 }
-#: Nationality adjectives in roles ("the Polish prime minister") and the affiliation they imply.
-NATIONALITIES = {
-    "russian": "Russia", "ukrainian": "Ukraine", "american": "United States",
-    "u.s.": "United States", "us": "United States", "british": "United Kingdom",
-    "french": "France", "german": "Germany", "polish": "Poland", "hungarian": "Hungary",
-    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania",
-    "belarusian": "Belarus", "chinese": "China", "turkish": "Turkey", "italian": "Italy",
-    "finnish": "Finland", "swedish": "Sweden", "nato": "NATO", "eu": "European Union",
-    "european": "European Union", "kremlin": "Russia", "canadian": "Canada",
-    "georgian": "Georgia", "moldovan": "Moldova", "romanian": "Romania", "czech": "Czech Republic",
-    "slovak": "Slovakia", "dutch": "Netherlands", "spanish": "Spain", "danish": "Denmark",
-    "norwegian": "Norway", "iranian": "Iran", "israeli": "Israel", "japanese": "Japan",
-}
-#: Capitals that stand for their state as speakers ("Moscow said", "Kyiv insisted").
-CAPITALS = {
-    "moscow": "Russia", "kyiv": "Ukraine", "kiev": "Ukraine", "washington": "United States",
-    "london": "United Kingdom", "paris": "France", "berlin": "Germany", "warsaw": "Poland",
-    "budapest": "Hungary", "tallinn": "Estonia", "riga": "Latvia", "vilnius": "Lithuania",
-    "minsk": "Belarus", "beijing": "China", "ankara": "Turkey", "tbilisi": "Georgia",
-    "brussels": "European Union", "tehran": "Iran", "rome": "Italy", "helsinki": "Finland",
-    "stockholm": "Sweden", "ottawa": "Canada", "tokyo": "Japan", "chisinau": "Moldova",
-}
-#: State names as written after "of" ("the President of Russia"), each with the adjective of
+def _places() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Nationalities, capitals and state names from ``stance/resources/places.tsv``."""
+    tables: dict[str, dict[str, str]] = {"nationality": {}, "capital": {}, "state_name": {}}
+    rows = [line for line in resource_text("places.tsv").splitlines()
+            if line and not line.startswith("#")]
+    for n, line in enumerate(rows[1:], start=2):
+        word, kind, value = line.split("\t")
+        if kind not in tables:
+            raise ValueError(f"stance/resources/places.tsv, row {n}: kind {kind!r} is not one of "
+                             f"{', '.join(tables)}")
+        tables[kind][word] = value
+    return tables["nationality"], tables["capital"], tables["state_name"]
+
+
+#: Nationality adjectives in roles ("the Polish prime minister") and the affiliation they imply;
+#: capitals that stand for their state as speakers ("Moscow said", "Kyiv insisted"); and state
+#: names as written after "of" ("the President of Russia"), each with the adjective of
 #: NATIONALITIES, so that "the <title> of <state>" resolves as "the <adjective> <title>".
-STATE_ADJECTIVES = {}
+NATIONALITIES, CAPITALS, _STATE_NAMES = _places()
+STATE_ADJECTIVES: dict[str, str] = {}
 for _adj, _state in NATIONALITIES.items():
     STATE_ADJECTIVES.setdefault(_state.lower(), _adj)
-STATE_ADJECTIVES.update({"the russian federation": "russian", "russian federation": "russian",
-                         "the united states": "american", "the united kingdom": "british",
-                         "great britain": "british", "the czech republic": "czech",
-                         "the netherlands": "dutch"})
+STATE_ADJECTIVES.update(_STATE_NAMES)
 #: Titles that reveal a person's gender, for he/she when the registry does not know it.
 FEMALE_TITLES = frozenset("spokeswoman chairwoman congresswoman queen mrs ms madam businesswoman".split())
 MALE_TITLES = frozenset("spokesman chairman congressman king mr businessman".split())
