@@ -86,7 +86,7 @@ def np_word(tok: Token) -> bool:
         return True
     return (lw in TITLE_WORDS or lw in DETERMINERS or lw in GROUP_NOUNS or lw in NATIONALITIES
             or lw in _OFFICE_NOUNS or lw in DOCUMENT_NOUNS
-            or lw in ("of", "'s", "-", "&") or lw.endswith("'s") and lw[:-2] in TITLE_WORDS)
+            or lw in ("of", "'s", "-", "&"))
 
 
 def np_before(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
@@ -129,8 +129,10 @@ def np_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
         k += 1
     if k - j < 4:
         # A lower-case description may precede the name: look a few words ahead for one.
-        m = j
-        while m < len(toks) and m - j < 6 and re.match(r"\w[\w’'.-]*$", toks[m].text):
+        # Six words at most; a possessive "'s" is its own token but not a word.
+        m, words = j, 0
+        while m < len(toks) and words < 6 and re.match(r"(?:\w[\w’'.-]*|['’]s)$", toks[m].text):
+            words += toks[m].text[:1] not in "'’"
             m += 1
         n = m
         while n > j and toks[n - 1].is_cap:
@@ -138,6 +140,8 @@ def np_after(text: str, toks: list[Token], i: int) -> tuple[int, int] | None:
         if n < m and m > k and (m == len(toks) or not re.match(r"[\w’'-]", toks[m].text)):
             k = m
     while k > j and fold(toks[k - 1].text) in DETERMINERS | {"of", "'s"}:
+        if fold(toks[k - 1].text) == "'s":
+            return None  # a possessor, not a speaker: "condemn Russia's actions"
         k -= 1
     if k == j:
         return None

@@ -1,54 +1,42 @@
-"""Tokens: the words and punctuation of a sentence, with offsets into the document.
+"""Tokens as attribution reads them: the text layer's tokens, titles kept with their period.
 
-:func:`tokenize` keeps a trailing period on abbreviations ("U.S.", "Gen.") and splits it off
-the last word of a sentence; :class:`LazyTokens` makes tokens only as far as they are read.
-:mod:`stance.extract.attribute` reads sentences through them.
+The tokens are :func:`stance.text.tokens.iter_tokens`; a title abbreviation or an initial keeps
+its period ("Gen.", "J."), so that the period is not read as the end of the speaker's phrase,
+while the last word of a sentence keeps its own. :class:`LazyTokens` makes tokens only as far
+as they are read. :mod:`stance.extract.sentence_cues` and :mod:`stance.extract.cross_sentence`
+read sentences through them.
+
+>>> [t.text for t in tokenize("Gen. J. Varga said.")]
+['Gen.', 'J.', 'Varga', 'said', '.']
 """
 from __future__ import annotations
 
-import re
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
+from ..text.tokens import Token, iter_tokens as _text_tokens
 from .words import TITLE_ABBREVIATIONS
 
 __all__ = ["LazyTokens", "Token", "iter_tokens", "tokenize"]
 
-_TOKEN = re.compile(r"\w+(?:[.’'\-]\w+)*\.?|[^\w\s]")
-
-
-class Token(NamedTuple):
-    """A word or punctuation mark with its offsets (a named tuple: cheap to make in bulk)."""
-
-    start: int
-    end: int
-    text: str
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Split ``text[start:end]`` into tokens whose offsets point into ``text``.
-
-    A trailing period stays on a token only for abbreviations ("U.S.", "Gen."), never on
-    the last word of a sentence.
-    """
+    """Split ``text[start:end]`` into tokens whose offsets point into ``text``."""
     return list(iter_tokens(text, start, end))
 
 
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """The tokens of :func:`tokenize`, one at a time (for callers that may stop early)."""
-    end = len(text) if end is None else end
-    for m in _TOKEN.finditer(text, start, end):
-        s, e, w = m.start(), m.end(), m.group()
-        if w.endswith(".") and len(w) > 1:
-            stem = w[:-1]
-            if not ("." in stem or stem in TITLE_ABBREVIATIONS or len(stem) == 1):
-                yield Token(s, e - 1, stem)
-                yield Token(e - 1, e, ".")
-                continue
-        yield Token(s, e, w)
+    prev = None
+    for tok in _text_tokens(text, start, end):
+        if tok.text == "." and prev is not None and prev.end == tok.start and (
+                prev.text in TITLE_ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isalpha())):
+            prev = Token(prev.start, tok.end, prev.text + ".")
+            continue
+        if prev is not None:
+            yield prev
+        prev = tok
+    if prev is not None:
+        yield prev
 
 
 class LazyTokens:

@@ -11,25 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 import functools
-import re
 
 from ..text.lemmas import inflections
+from ..text.tokens import words
 from .lexicon import Lexicon, LexiconEntry
 from .weights import DENIAL_WINDOW, NEGATION_WINDOW
 from .words import (ABBREVIATIONS, ADJECTIVE_SUFFIXES, AGENTIVE_NAMES, AGENTIVE_NOUNS, ALL_PREPS,
                     CLAUSE_BREAKS, CLAUSE_WORDS, DENIAL_VERBS, NEGATION_EXCEPTIONS, NEGATORS,
                     SENTENCE_BREAKS)
-
-_TOKEN = re.compile(r"""
-      [A-Za-z]+n['’]t\b                 # won't, can't, isn't as one negator token
-    | (?:[A-Za-z]\.){2,}                # U.S., U.N.
-    | \d+(?:[.,]\d+)+                   # 100,000  3.5
-    | \w+(?:[-‐]\w+)*                   # words, hyphenated compounds (de-escalation)
-    | ['’]s\b                           # possessive 's as its own token
-    | --
-    | [^\w\s"“”'‘’«»]                   # punctuation, quotes left out
-""", re.VERBOSE)
-
 
 @dataclass(frozen=True)
 class Contribution:
@@ -65,10 +54,10 @@ class Text:
 def analyse(text: str, lexicon: Lexicon) -> Text:
     """Tokenise ``text`` once and find its clauses and lexicon cues."""
     starts, ends, low = [], [], []
-    for m in _TOKEN.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        low.append(m.group().lower().replace("’", "'"))
+    for tok in words(text):
+        starts.append(tok.start)
+        ends.append(tok.end)
+        low.append(tok.text.lower().replace("’", "'"))
     clause, sentence = [], []
     c = s = 0
     for k, w in enumerate(low):
