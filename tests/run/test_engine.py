@@ -9,7 +9,7 @@ from stance.run.engine import PARTIAL, run_corpus
 from stance.io.load import Document
 from stance.run.document import Config
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "articles" / "ap-2022-02-01-putin-orban.txt"
 
 TEMPLATES = [
