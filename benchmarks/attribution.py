@@ -13,7 +13,8 @@ Two gold sets, both in this repository:
 
 A gold statement is found when a predicted statement of the same document contains its
 anchor; precision counts predicted statements that contain some gold anchor. The same
-numbers are asserted (as floors) in ``tests/test_attribute.py`` and ``tests/test_evaluate.py``.
+numbers are asserted (as floors) in ``tests/extract/test_attribute.py`` and
+``tests/report/test_evaluate.py``.
 """
 from __future__ import annotations
 

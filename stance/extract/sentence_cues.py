@@ -20,7 +20,8 @@ quotation and outside masked text:
 
 A sentence without a statement still makes its subject salient when it is a person, so that a
 later "he said" finds them. The attribution formulas are the project's reading of wire copy and
-of the bundled corpus's press releases; the tests in ``tests/test_sentence_cues.py`` show each.
+of the bundled corpus's press releases; the tests in ``tests/extract/test_sentence_cues.py``
+show each.
 """
 from __future__ import annotations
 

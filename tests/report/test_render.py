@@ -57,7 +57,7 @@ def _parse(fragment: str) -> _Spans:
     return parser
 
 
-ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 
 TEXT = ("WATCH: Leaders meet\n\n"
         "Putin said that NATO <must> stop & leave. Orban said the talks would go on.\n\n"

@@ -9,7 +9,7 @@ from stance.run.engine import PARTIAL, run_corpus
 from stance.io.load import Document
 from stance.run.document import Config
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "articles" / "ap-2022-02-01-putin-orban.txt"
 
 TEMPLATES = [
@@ -154,11 +154,3 @@ def test_default_method_tables_identical_across_jobs_and_engines(tmp_path):
     t1 = _tables(tmp_path / "j1")
     assert t1 == _tables(tmp_path / "j2") == _tables(tmp_path / "dask")
     assert DEFAULT_METHOD.encode() in t1["stances"]
-
-
-def test_a_model_method_without_a_model_file_uses_the_shipped_head():
-    pytest.importorskip("transformers", reason="the model method needs the `model` extra")
-    from stance.run.document import process_document
-    doc = Document("d", "Ana Roth said that Norland would never attack Ukraine.")
-    _, rows = process_document(doc, Config(method="ensemble"))
-    assert rows and all("model (P(favor)=" in r["evidence"] for r in rows)

@@ -7,7 +7,7 @@ import pytest
 
 from stance.report.evaluate import evaluate, format_report, stance_scores
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED_GOLD = ROOT / "data" / "annotations" / "seed.csv"
 ARTICLES = ROOT / "data" / "articles"
 

@@ -4,8 +4,8 @@ Three layers: the driver's own contract (offsets, ids, masks, ``passes=``, speak
 the speakers that mention resolution finds for a cue, on small hand-written cases (fictional
 speakers); the annotated passages of ``tests/data/passages.yaml`` (written independently of the
 code, with a speaker accuracy threshold); and the seed article against
-``data/annotations/seed.csv``. Each pass's own rules are tested in ``tests/test_sentence_cues.py``
-and ``tests/test_cross_sentence.py``.
+``data/annotations/seed.csv``. Each pass's own rules are tested in
+``tests/extract/test_sentence_cues.py`` and ``tests/extract/test_cross_sentence.py``.
 """
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from stance.extract.passes import PASSES, Pass
 from stance.report.evaluate import attribution_scores, read_gold
 from stance.text.clean import Mask
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PASSAGES = ROOT / "tests" / "data" / "passages.yaml"
 SEED = ROOT / "data" / "articles" / "ap-2022-02-01-putin-orban.txt"
 SEED_GOLD = ROOT / "data" / "annotations" / "seed.csv"

@@ -12,7 +12,7 @@ from stance.text.clean import (CAPTION, HEADLINE, Mask, _paragraphs, find_boiler
                                masked)
 from stance.text.segment import split_paragraphs
 
-SEED = Path(__file__).parents[1] / "data" / "articles" / "ap-2022-02-01-putin-orban.txt"
+SEED = Path(__file__).parents[2] / "data" / "articles" / "ap-2022-02-01-putin-orban.txt"
 
 # Every span the seed article should lose, in text order.
 SEED_MASKS = [

@@ -10,7 +10,7 @@ import pytest
 import stance
 from stance.schema import ACTOR_TARGET_COLUMNS, ERROR_COLUMNS, STANCE_COLUMNS, STATEMENT_COLUMNS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "data" / "articles"
 
 

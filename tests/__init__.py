@@ -1,0 +1,1 @@
+"""The tests of the stance package, one module per package module."""

@@ -1,0 +1,1 @@
+"""Tests of stance.extract, one module per module of the subpackage."""

@@ -1,0 +1,1 @@
+"""Tests of stance.io, one module per module of the subpackage."""

@@ -1,0 +1,1 @@
+"""Tests of stance.report, one module per module of the subpackage."""

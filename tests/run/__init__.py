@@ -1,0 +1,1 @@
+"""Tests of stance.run, one module per module of the subpackage."""

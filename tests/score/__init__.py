@@ -1,0 +1,1 @@
+"""Tests of stance.score, one module per module of the subpackage."""

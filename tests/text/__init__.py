@@ -1,0 +1,1 @@
+"""Tests of stance.text, one module per module of the subpackage."""
