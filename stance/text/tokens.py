@@ -1,6 +1,6 @@
 """Tokens: one tokenisation, with offsets into the text, for every stage.
 
-Words, hyphenated compounds ("de-escalation"), dotted abbreviations ("U.S."), numbers with
+Words, hyphenated compounds ("de-escalation"), names with an inner apostrophe ("O'Dell"), dotted abbreviations ("U.S."), numbers with
 separators ("100,000"), "won't"-style negations as one token, the possessive "'s" as its own
 token, and every punctuation mark, quotation marks included. Each reader takes the view it
 needs: the scorer drops quotation marks (:func:`words`); attribution joins a title
@@ -8,6 +8,8 @@ abbreviation with its period ("Gen.", :mod:`stance.extract.tokens`).
 
 >>> [t.text for t in iter_tokens("Russia's troops won't leave the U.S.-led “zone” -- 100,000.")]
 ['Russia', "'s", 'troops', "won't", 'leave', 'the', 'U.S.', '-', 'led', '“', 'zone', '”', '--', '100,000', '.']
+>>> [t.text for t in iter_tokens("O'Dell's boat, we're told")]
+["O'Dell", "'s", 'boat', ',', 'we', "'", 're', 'told']
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ _TOKEN = re.compile(r"""
       [A-Za-z]+n['’]t\b                 # won't, can't, isn't as one negator token
     | (?:[A-Za-z]\.){2,}                # U.S., U.N.
     | \d+(?:[.,]\d+)+                   # 100,000  3.5
-    | \w+(?:[-‐]\w+)*                   # words, hyphenated compounds (de-escalation)
+    | \w+(?:(?:['’](?=[A-Z])|[-‐])\w+)*  # words, compounds (de-escalation), names (O'Dell)
     | ['’]s\b                           # possessive 's as its own token
     | --
     | [^\w\s]                           # any other mark, one character each
