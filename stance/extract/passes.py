@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from .. import named
 from .cross_sentence import (back_references, continuations, joint_speakers, messages,
                              transcript_turns)
 from .sentence_cues import sentence_cues
@@ -94,7 +95,7 @@ PASSES: tuple[Pass, ...] = (
 
 def pass_names(passes: Iterable[Pass] = PASSES) -> tuple[str, ...]:
     """The names of ``passes``, in order."""
-    return tuple(p.name for p in passes)
+    return named.names(passes)
 
 
 def without(*names: str, passes: Iterable[Pass] = PASSES) -> tuple[Pass, ...]:
@@ -105,9 +106,4 @@ def without(*names: str, passes: Iterable[Pass] = PASSES) -> tuple[Pass, ...]:
     ValueError
         For a name that is not one of the passes, so that a typo does not pass silently.
     """
-    passes = tuple(passes)
-    unknown = sorted(set(names) - set(pass_names(passes)))
-    if unknown:
-        raise ValueError(f"no pass named {', '.join(map(repr, unknown))}; the passes are "
-                         f"{', '.join(pass_names(passes))}")
-    return tuple(p for p in passes if p.name not in names)
+    return named.switched_off(passes, names, "pass")

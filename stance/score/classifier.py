@@ -364,11 +364,8 @@ class StanceClassifier(ClassifierMixin, BaseEstimator):
 
         Raises
         ------
-        ValueError
-            The file is not a stance model file, was written for other features, or its weights
-            file is malformed or holds pickled objects (never unpickled).
-        FileNotFoundError
-            The JSON file or its weights file is missing.
+        ValueError, FileNotFoundError
+            As :func:`stance.score.classifier_file.read_model` says.
         """
         def make(params):
             for key in ("word_ngram_range", "char_ngram_range"):

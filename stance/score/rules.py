@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from .. import named
 from .act_rules import (rule_cause, rule_own_position, rule_pretext, rule_refusal, rule_relieved,
                         rule_willing)
 from .frame_rules import (rule_by_agent, rule_copula, rule_demand, rule_holder, rule_loose_agent,
@@ -116,7 +117,7 @@ RULES: tuple[Rule, ...] = (
 
 def rule_names(rules: Iterable[Rule] = RULES) -> tuple[str, ...]:
     """The names of ``rules``, in order."""
-    return tuple(r.name for r in rules)
+    return named.names(rules)
 
 
 def without(*names: str, rules: Iterable[Rule] = RULES) -> tuple[Rule, ...]:
@@ -127,9 +128,4 @@ def without(*names: str, rules: Iterable[Rule] = RULES) -> tuple[Rule, ...]:
     ValueError
         For a name that is not one of the rules, so that a typo does not pass silently.
     """
-    rules = tuple(rules)
-    unknown = sorted(set(names) - set(rule_names(rules)))
-    if unknown:
-        raise ValueError(f"no rule named {', '.join(map(repr, unknown))}; the rules are "
-                         f"{', '.join(rule_names(rules))}")
-    return tuple(r for r in rules if r.name not in names)
+    return named.switched_off(rules, names, "rule")
