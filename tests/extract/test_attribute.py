@@ -17,21 +17,12 @@ from stance.extract.attribute import Document, extract_statements
 from stance.extract.passes import PASSES, Pass
 from stance.report.evaluate import attribution_scores, read_gold
 from stance.text.clean import Mask
+from .statements import by_anchor as _by_anchor, run as _run
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSAGES = ROOT / "tests" / "data" / "passages.yaml"
 SEED = ROOT / "data" / "articles" / "ap-2022-02-01-putin-orban.txt"
 SEED_GOLD = ROOT / "data" / "annotations" / "seed.csv"
-
-
-def _run(text, actors, **kw):
-    return extract_statements("t", text, actors=actors, **kw)
-
-
-def _by_anchor(statements, anchor):
-    hits = [s for s in statements if anchor in s.text]
-    assert hits, f"no statement contains {anchor!r}: {[s.text for s in statements]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize("text", [

@@ -7,16 +7,7 @@ import pytest
 
 from stance.extract.attribute import extract_statements
 from stance.extract.passes import PASSES
-
-
-def _run(text, actors, **kw):
-    return extract_statements("t", text, actors=actors, **kw)
-
-
-def _by_anchor(statements, anchor):
-    hits = [s for s in statements if anchor in s.text]
-    assert hits, f"no statement contains {anchor!r}: {[s.text for s in statements]}"
-    return hits[0]
+from .statements import by_anchor as _by_anchor, run as _run
 
 
 CASES = [

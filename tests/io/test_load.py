@@ -9,20 +9,7 @@ import logging
 import pytest
 
 from stance.io.load import InputError, iter_documents, load_documents
-
-LEAD = "MOSCOW (AP) — Putin said the West ignored Russia’s demands."
-
-
-def write(path, data):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path.write_bytes(data)
-    return path
-
-
-def reasons(errors):
-    return [e.reason for e in errors]
+from .files import LEAD, reasons, write
 
 
 # -- inputs and folders ----------------------------------------------------------------------

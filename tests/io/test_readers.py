@@ -9,20 +9,7 @@ import pytest
 
 from stance.io.load import load_documents
 from stance.io.records import Document
-
-LEAD = "MOSCOW (AP) — Putin said the West ignored Russia’s demands."
-
-
-def write(path, data):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path.write_bytes(data)
-    return path
-
-
-def reasons(errors):
-    return [e.reason for e in errors]
+from .files import LEAD, reasons, write
 
 
 def _gz(path, text):
