@@ -13,6 +13,8 @@ import stance.extract.registry as registry
 from stance.extract.actors import ActorRegistry
 from stance.extract.registry import ACTOR_TYPES, available_alias_groups, load_actors, load_targets
 from stance.extract.registry_yaml import RegistryError
+
+from .registry_files import actor_file, write
 from stance.extract.targets import TargetMention
 
 
@@ -36,12 +38,6 @@ def targets():
 
 def names(found) -> list[str]:
     return [a.name for a in found]
-
-
-def write(tmp_path, name: str, text: str):
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    return path
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,18 +161,6 @@ def test_unknown_alias_group_is_named():
 
 # ---------------------------------------------------------------------------------------------
 # Errors in actor files
-
-GOOD_ACTOR = """
-  - name: Vladimir Putin
-    type: person
-    affiliation: Russia
-    gender: m
-    aliases: [Putin]
-"""
-
-
-def actor_file(tmp_path, entry: str, name: str = "actors.yaml"):
-    return write(tmp_path, name, "actors:\n" + GOOD_ACTOR + entry)
 
 
 @pytest.mark.parametrize("entry, problem", [

@@ -1,31 +1,12 @@
 """Tests of stance.extract.registry_yaml: file errors name the file and the line."""
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from stance.extract.registry import load_actors, load_targets
 from stance.extract.registry_yaml import RegistryError
 
-
-def write(tmp_path, name: str, text: str):
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
-    return path
-
-
-GOOD_ACTOR = """
-  - name: Vladimir Putin
-    type: person
-    affiliation: Russia
-    gender: m
-    aliases: [Putin]
-"""
-
-
-def actor_file(tmp_path, entry: str, name: str = "actors.yaml"):
-    return write(tmp_path, name, "actors:\n" + GOOD_ACTOR + entry)
+from .registry_files import actor_file, write
 
 
 def test_actor_error_gives_the_line_of_the_field(tmp_path):

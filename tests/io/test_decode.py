@@ -11,15 +11,7 @@ from hypothesis import strategies as st
 from stance.io.load import iter_documents, load_documents
 from stance.io.records import LoadError
 
-LEAD = "MOSCOW (AP) — Putin said the West ignored Russia’s demands."
-
-
-def write(path, data):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    path.write_bytes(data)
-    return path
+from .files import LEAD, write
 
 
 # -- encodings and newlines -----------------------------------------------------------------
