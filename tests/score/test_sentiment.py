@@ -65,3 +65,39 @@ def test_works_without_any_nltk_data(tmp_path):
     assert result["v"] < 0
     assert result["same_path"]
     assert list(data.iterdir()) == [] and list(home.iterdir()) == []
+
+
+# Fictional sentences with the punctuation nltk's word split handles: marks before and after
+# words, runs of marks it lists ("?!?") and does not ("..."), contractions, emoticons, capitals.
+_PUNCTUATED = [
+    "The minister said: 'Great, great news!!' -- but critics were not impressed...",
+    "-Nobody- wanted this?!? \"Terrible,\" she wrote; (really) awful!!!",
+    "WOW!!!! :) it's GOOD, isn't it?? ...no.",
+    "A, b. c, dd! ee? ff; gg: hh- 'ii' \"jj\" !!kk ??ll ?!?!mm mm!?!?",
+    "Kind of good. Kind of bad, but mostly fine.",
+    "",
+    "x",
+]
+
+
+def test_quick_word_split_matches_nltk():
+    from nltk.sentiment.vader import SentiText
+    from stance.score.sentiment import _QuickSentiText
+
+    c = vader().constants
+    for text in _PUNCTUATED:
+        quick = _QuickSentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
+        stock = SentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
+        assert quick.words_and_emoticons == stock.words_and_emoticons, text
+        assert quick.is_cap_diff == stock.is_cap_diff, text
+
+
+def test_quick_scores_match_nltk_analyser():
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    ours = vader()
+    stock = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    stock.__dict__.update(ours.__dict__)  # the same lexicon, nltk's own polarity_scores
+    assert type(ours).polarity_scores is not SentimentIntensityAnalyzer.polarity_scores
+    for text in _PUNCTUATED:
+        assert ours.polarity_scores(text) == stock.polarity_scores(text), text
