@@ -43,6 +43,23 @@ def test_encode_is_deterministic_and_batch_independent():
     np.testing.assert_allclose(a[0][0], alone[0], atol=1e-4)  # padding does not change it
 
 
+def test_passes_group_texts_of_similar_length():
+    from stance.score.encoder import PAD_RATIO
+
+    enc = get_encoder()
+    lengths = [10, 40, 38, 12, 40, 9, 30]  # words; most become one sub-word token each
+    texts = [" ".join(["harbour"] * n) for n in lengths]
+    batches = enc._batches(texts)
+    assert sorted(i for b in batches for i in b) == list(range(len(texts)))
+    assert batches[0][:2] == [1, 4]  # longest first, ties in text order
+    for b in batches:  # no pass holds a text much shorter than its longest
+        assert min(lengths[i] for i in b) >= PAD_RATIO * max(lengths[i] for i in b) - 2
+    assert len(batches) == 2
+    enc_small = Encoder(batch_size=2)
+    enc_small._tokenizer = enc._tokenizer
+    assert all(len(b) <= 2 for b in enc_small._batches(texts))
+
+
 def test_loads_offline_with_an_empty_home(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
