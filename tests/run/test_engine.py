@@ -51,6 +51,15 @@ def test_output_independent_of_chunking_and_jobs(tmp_path):
     assert not (a / PARTIAL).exists()
 
 
+def test_parallel_run_leaves_the_callers_garbage_collection_as_it_was(tmp_path):
+    import gc
+    assert gc.get_freeze_count() == 0
+    run_corpus([_corpus(tmp_path, n=4)], tmp_path / "o", jobs=2, chunk_docs=2)
+    # The workers' inherited objects are frozen in the workers only, never in the caller.
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+
+
 def test_rows_sorted_by_doc_then_position(tmp_path):
     import pandas as pd
     corpus = _corpus(tmp_path)
