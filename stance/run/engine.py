@@ -71,7 +71,7 @@ class _LocalPool:
             ctx = mp.get_context("spawn" if sys.platform == "win32" else "fork")
             # Forked workers leave what they inherit out of their garbage collections, which
             # would otherwise write to, and so copy, each shared page: lexicon -j2 peak tree
-            # memory at 30,000 articles 543 -> 452 MB (benchmarks/README.md). The caller's
+            # memory at 30,000 articles 543 -> 451 MB (benchmarks/README.md). The caller's
             # own process collects as before.
             gc.freeze()
             try:
