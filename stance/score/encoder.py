@@ -7,9 +7,11 @@ model). Any other Hugging Face model directory can be used instead: ``Encoder(pa
 ``stance score --encoder PATH`` or the ``STANCE_ENCODER`` environment variable.
 
 Nothing is downloaded: the model is loaded with ``local_files_only=True`` and the hub is told
-to stay offline. Inference is deterministic: a fixed thread count per process (1 unless
-``STANCE_THREADS`` says otherwise), evaluation mode, texts batched in a fixed order. torch and
-transformers are imported on first use, so ``import stance`` stays light.
+to stay offline. A directory holding ``model.onnx`` and ``tokenizer.json`` instead of torch
+weights runs on onnxruntime and tokenizers alone (no torch, no transformers); such an encoder
+is made by ``benchmarks/finetune_encoder.py``. Inference is deterministic: a fixed thread
+count per process (1 unless ``STANCE_THREADS`` says otherwise), evaluation mode, texts batched
+in a fixed order. The runtimes are imported on first use, so ``import stance`` stays light.
 """
 from __future__ import annotations
 
@@ -46,7 +48,7 @@ BATCH_SIZE = 32
 #: the encoder took 10.2 s in passes of up to 32, and 7.6 / 7.1 / 8.3 / 9.2 s with a new pass
 #: below 0.5 / 0.7 / 0.8 / 0.9 of the longest (more, shorter passes cost more calls).
 PAD_RATIO = 0.7
-_WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+_WEIGHT_FILES = ("model.onnx", "model.safetensors", "pytorch_model.bin")
 #: SHA-256 of ``model.safetensors`` of sentence-transformers/all-MiniLM-L6-v2 at its published
 #: revision 1110a243fdf4706b3f48f1d95db1a4f5529b4d41 (the Hugging Face LFS pointer; the same
 #: value is pinned by independent public projects). The packaged copy must match it.
@@ -144,6 +146,8 @@ class Encoder:
         self.threads = int(threads if threads is not None
                            else os.environ.get(THREADS_ENV, "1"))
         self.batch_size = int(batch_size)
+        #: "onnx" (onnxruntime + tokenizers, no torch) or "torch" (transformers).
+        self.backend = "onnx" if self.weights.suffix == ".onnx" else "torch"
         self._model = None
         self._tokenizer = None
         self._identity: EncoderIdentity | None = None
@@ -155,6 +159,8 @@ class Encoder:
             stat = self.weights.stat()
             config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
             name = self.path.name
+            if config.get("base") and config.get("fine_tuned_on"):
+                name = f"{config['base']} fine-tuned on {config['fine_tuned_on']}"
             readme = self.path / "README.md"
             if name == "model" and readme.is_file() and "all-MiniLM-L6-v2" in \
                     readme.read_text(encoding="utf-8", errors="replace"):
@@ -172,6 +178,9 @@ class Encoder:
 
     def _load(self):
         if self._model is not None:
+            return
+        if self.backend == "onnx":
+            self._load_onnx()
             return
         # Belt and braces: the hub client must never try the network.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -197,6 +206,70 @@ class Encoder:
             raise EncoderError(f"{self.path}: the tokenizer gives no offsets (needs a "
                                "tokenizer.json)")
 
+    def _load_onnx(self):
+        try:
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:
+            raise EncoderError(
+                f"{self.path}: this ONNX encoder needs onnxruntime and tokenizers: pip install "
+                "'stance[model]', or use --method lexicon (method='lexicon')") from exc
+        tok_file = self.path / "tokenizer.json"
+        if not tok_file.is_file():
+            raise EncoderError(f"{self.path}: an ONNX encoder needs its tokenizer.json")
+        tokenizer = Tokenizer.from_file(str(tok_file))
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        opts = ort.SessionOptions()
+        # One fixed thread pool per process and operators run in graph order: the same
+        # numbers on any machine with the same onnxruntime, and --jobs N uses N cores.
+        opts.intra_op_num_threads = self.threads
+        opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        opts.log_severity_level = 3
+        try:
+            session = ort.InferenceSession(str(self.weights), sess_options=opts,
+                                           providers=["CPUExecutionProvider"])
+        except Exception as exc:  # onnxruntime raises its own exception types
+            raise EncoderError(f"{self.weights}: cannot load the ONNX encoder ({exc})") from exc
+        self._inputs = [i.name for i in session.get_inputs()]
+        self._tokenizer = tokenizer
+        self._model = session
+
+    def _tokenize(self, texts: list[str]):
+        """ONNX backend: encodings of ``texts`` (ids, type ids, offsets, special-token mask),
+        cut at 256 sub-word tokens."""
+        return self._tokenizer.encode_batch(texts)
+
+    def _lengths(self, texts: list[str]) -> list[int]:
+        if self.backend == "onnx":
+            return [len(e.ids) for e in self._tokenize(texts)]
+        return [len(ids) for ids in self._tokenizer(texts, truncation=True,
+                                                    max_length=MAX_TOKENS)["input_ids"]]
+
+    def _encode_onnx(self, texts: list[str]) -> list:
+        out: list = [None] * len(texts)
+        encodings = self._tokenize(texts)
+        order = self._order([len(e.ids) for e in encodings])
+        for idx in order:
+            width = max(len(encodings[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            types = np.zeros_like(ids)
+            mask = np.zeros_like(ids)
+            for row, i in enumerate(idx):
+                e = encodings[i]
+                ids[row, :len(e.ids)] = e.ids
+                types[row, :len(e.ids)] = e.type_ids
+                mask[row, :len(e.ids)] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+            states = self._model.run(None, {k: feeds[k] for k in self._inputs})[0]
+            for row, i in enumerate(idx):
+                e = encodings[i]
+                keep = ~np.asarray(e.special_tokens_mask, dtype=bool)
+                out[i] = (np.ascontiguousarray(states[row, :len(e.ids)][keep], dtype=np.float32),
+                          np.asarray(e.offsets, dtype=np.int64).reshape(-1, 2)[keep])
+        return out
+
     def encode(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Token vectors and character offsets of each text.
 
@@ -212,9 +285,11 @@ class Encoder:
             longer than 256 sub-word tokens is cut there.
         """
         self._load()
+        texts = [str(t) for t in texts]
+        if self.backend == "onnx":
+            return self._encode_onnx(texts)
         import torch
         torch.set_num_threads(self.threads)
-        texts = [str(t) for t in texts]
         out: list = [None] * len(texts)
         with torch.inference_mode():
             for idx in self._batches(texts):
@@ -235,9 +310,10 @@ class Encoder:
     def _batches(self, texts: list[str]) -> list[list[int]]:
         """Indices of ``texts`` in forward passes: longest first (ties by position, a fixed
         order), a new pass when one is full or a text is much shorter than the pass's first."""
-        lengths = [len(ids) for ids in self._tokenizer(texts, truncation=True,
-                                                       max_length=MAX_TOKENS)["input_ids"]]
-        order = sorted(range(len(texts)), key=lambda i: (-lengths[i], i))
+        return self._order(self._lengths(texts))
+
+    def _order(self, lengths: list[int]) -> list[list[int]]:
+        order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
         batches: list[list[int]] = []
         for i in order:
             if not batches or len(batches[-1]) >= self.batch_size or \

@@ -82,3 +82,60 @@ def test_a_local_directory_and_the_environment_variable(tmp_path, monkeypatch):
     (tmp_path / "config.json").write_text(json.dumps({"hidden_size": 8}))
     with pytest.raises(EncoderError, match="no weights file"):
         Encoder(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def onnx_dir(tmp_path_factory):
+    """The packaged encoder exported to ONNX (fp32), beside its tokenizer.json."""
+    pytest.importorskip("onnxruntime", reason="the ONNX backend needs onnxruntime")
+    pytest.importorskip("onnx", reason="exporting a test model needs onnx")
+    import shutil
+
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    src = default_encoder_path()
+    out = tmp_path_factory.mktemp("onnx-encoder")
+    model = AutoModel.from_pretrained(src, local_files_only=True).eval()
+    tok = AutoTokenizer.from_pretrained(src, local_files_only=True)
+
+    class Backbone(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    sample = tok(["Anna met Boris.", "A longer sentence for the export."], padding=True,
+                 return_tensors="pt")
+    torch.onnx.export(Backbone(model), tuple(sample[n] for n in names), str(out / "model.onnx"),
+                      dynamo=False, input_names=names, output_names=["last_hidden_state"],
+                      dynamic_axes={n: {0: "b", 1: "t"} for n in names + ["last_hidden_state"]},
+                      opset_version=17)
+    shutil.copy(src / "tokenizer.json", out / "tokenizer.json")
+    (out / "config.json").write_text(json.dumps({"hidden_size": 384}))
+    return out
+
+
+def test_the_onnx_backend_matches_the_torch_one(onnx_dir):
+    texts = ["Ministers in Velmora praised the treaty.", "Short.",
+             "The council of Brno, after a long debate about its harbour, condemned the raid."]
+    onnx = Encoder(onnx_dir)
+    assert onnx.backend == "onnx" and get_encoder().backend == "torch"
+    assert onnx.identity.dim == 384 and onnx.identity.version == "local directory"
+    for (s1, o1), (s2, o2) in zip(onnx.encode(texts), get_encoder().encode(texts)):
+        assert np.array_equal(o1, o2)  # same tokenizer file, same offsets, specials left out
+        np.testing.assert_allclose(s1, s2, atol=1e-3)
+    again = Encoder(onnx_dir).encode(texts)
+    assert all(np.array_equal(a[0], b[0]) for a, b in zip(onnx.encode(texts), again))
+
+
+def test_an_onnx_directory_without_its_tokenizer_is_refused(onnx_dir, tmp_path):
+    import shutil
+    shutil.copy(onnx_dir / "model.onnx", tmp_path / "model.onnx")
+    shutil.copy(onnx_dir / "config.json", tmp_path / "config.json")
+    with pytest.raises(EncoderError, match="tokenizer.json"):
+        Encoder(tmp_path).encode(["Anna met Boris."])
