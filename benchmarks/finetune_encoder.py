@@ -205,25 +205,8 @@ def main(argv=None) -> int:
     model.save_pretrained(work / "torch")
     print(f"fine-tuned torch weights kept in {work / 'torch'} for this session")
     fp32 = work / "model-fp32.onnx"
-    sample, _ = batch_tensors(tokenizer, train.iloc[:2], settings["max_tokens"])
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-
-    class Backbone(torch.nn.Module):
-        """The encoder with positional inputs and one output, the shape ONNX export wants."""
-
-        def __init__(self, inner):
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.inner(input_ids=input_ids, attention_mask=attention_mask,
-                              token_type_ids=token_type_ids).last_hidden_state
-
-    torch.onnx.export(Backbone(model), tuple(sample[n] for n in names), str(fp32), dynamo=False,
-                      input_names=names, output_names=["last_hidden_state"],
-                      dynamic_axes={n: {0: "batch", 1: "tokens"} for n in
-                                    names + ["last_hidden_state"]},
-                      opset_version=OPSET, do_constant_folding=True)
+    from stance.score.encoder import export_onnx
+    export_onnx(model, fp32, tokenizer, opset=OPSET)
     from onnxruntime.quantization import QuantType, quantize_dynamic
     out = args.out
     if out.exists():

