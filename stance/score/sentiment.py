@@ -221,9 +221,15 @@ def _afinn_pattern():
 
     # Longest phrases first, so "does not work" wins over "work". A word ends where no word
     # character follows and no apostrophe leads on into one, so the "won" of "won't" is no win.
-    words = sorted(afinn_lexicon(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words)
-                      + r")(?!\w|['’]\w)")
+    # Grouped by first letter, so each position tries only the entries that can start there:
+    # the same matches as one flat longest-first alternation (the groups exclude each other),
+    # 12 times faster on the sentences of 1,000 press items (benchmarks/README.md).
+    groups: dict[str, list[str]] = {}
+    for word in sorted(afinn_lexicon(), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word[1:])
+    return re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in tails) + ")"
+        for first, tails in sorted(groups.items())) + r")(?!\w|['’]\w)")
 
 
 @functools.lru_cache(maxsize=SENTIMENT_CACHE_SIZE)

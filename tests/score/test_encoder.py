@@ -46,18 +46,26 @@ def test_encode_is_deterministic_and_batch_independent():
 def test_passes_group_texts_of_similar_length():
     from stance.score.encoder import PAD_RATIO
 
-    enc = get_encoder()
-    lengths = [10, 40, 38, 12, 40, 9, 30]  # words; most become one sub-word token each
-    texts = [" ".join(["harbour"] * n) for n in lengths]
-    batches = enc._batches(texts)
-    assert sorted(i for b in batches for i in b) == list(range(len(texts)))
+    lengths = [10, 40, 38, 12, 40, 9, 30]  # sub-word tokens of each text
+    batches = get_encoder()._order(lengths)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
     assert batches[0][:2] == [1, 4]  # longest first, ties in text order
     for b in batches:  # no pass holds a text much shorter than its longest
-        assert min(lengths[i] for i in b) >= PAD_RATIO * max(lengths[i] for i in b) - 2
+        assert min(lengths[i] for i in b) >= PAD_RATIO * max(lengths[i] for i in b)
     assert len(batches) == 2
-    enc_small = Encoder(batch_size=2)
-    enc_small._tokenizer = enc._tokenizer
-    assert all(len(b) <= 2 for b in enc_small._batches(texts))
+    assert all(len(b) <= 2 for b in Encoder(batch_size=2)._order(lengths))
+
+
+def test_a_pass_of_mixed_lengths_gives_each_text_its_own_vectors():
+    # Hand padding: a short text beside a long one gets the vectors it gets alone.
+    enc = get_encoder()
+    short = "The harbour board met again on Monday and talked."
+    long_ = short + " Talks resumed."
+    assert len(enc._order([len(enc.encode([t])[0][1]) for t in (long_, short)])) == 1
+    together = enc.encode([long_, short])
+    alone = enc.encode([short])
+    np.testing.assert_allclose(together[1][0], alone[0][0], atol=1e-5)
+    assert np.array_equal(together[1][1], alone[0][1])
 
 
 def test_loads_offline_with_an_empty_home(tmp_path):

@@ -101,3 +101,31 @@ def test_quick_scores_match_nltk_analyser():
     assert type(ours).polarity_scores is not SentimentIntensityAnalyzer.polarity_scores
     for text in _PUNCTUATED:
         assert ours.polarity_scores(text) == stock.polarity_scores(text), text
+
+
+def _flat_afinn_sum(text):
+    """AFINN by one flat longest-first alternation: the plain form of the grouped pattern."""
+    import re
+    from stance.score.sentiment import afinn_lexicon
+    lexicon = afinn_lexicon()
+    flat = re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(w) for w in sorted(lexicon, key=len, reverse=True)) + r")(?!\w|['’]\w)")
+    return sum(lexicon[m] for m in flat.findall(text.lower()))
+
+
+@pytest.mark.parametrize("text", [
+    "The plan does not work, and the talks were a cover-up.",   # a phrase beats its word
+    "They won't win; they are fed up and short-sighted.",      # won't is no win
+    "A good, good day; goodness, a well-being fund, self-confident staff.",
+    "Nothing here at all.", "", "WONDERFUL News!! can't stand it, no fun"])
+def test_afinn_score_matches_flat_alternation(text):
+    from stance.score.sentiment import afinn_score
+    assert afinn_score(text) == _flat_afinn_sum(text)
+
+
+def test_afinn_score_finds_phrases_before_words():
+    from stance.score.sentiment import afinn_lexicon, afinn_score
+    lexicon = afinn_lexicon()
+    assert afinn_score("it does not work") == lexicon["does not work"]
+    assert afinn_score("they won") == lexicon["won"]
+    assert afinn_score("they won't") == 0   # "won" does not match inside "won't"
