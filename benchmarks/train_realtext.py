@@ -65,14 +65,12 @@ def texts() -> dict[str, str]:
     return out
 
 
-def examples(train: pd.DataFrame, docs: dict[str, str]) -> pd.DataFrame:
-    """One row per target mention inside a labelled statement: text, start, end, relation,
-    label, doc_id (the group for cross-validation)."""
-    from stance.run.document import relation
-    from stance.extract.registry import load_actors, load_targets
+def statements(train: pd.DataFrame, docs: dict[str, str]):
+    """``(row, text, start, end, mentions)`` of each labelled statement whose text is at hand,
+    its offsets checked against the annotation's hash; ``mentions`` are the target registry's
+    mentions inside it (offsets into ``text``)."""
+    from stance.extract.registry import load_targets
     targets = load_targets()
-    affiliation = {a.name: a.affiliation for a in load_actors()}
-    rows = []
     for r in train.itertuples():
         text = docs.get(r.doc_id)
         if text is None or r.is_statement != "yes":
@@ -80,8 +78,19 @@ def examples(train: pd.DataFrame, docs: dict[str, str]) -> pd.DataFrame:
         start, end = int(r.start), int(r.end)
         if r.sha1 and hashlib.sha1(text[start:end].encode()).hexdigest()[:12] != r.sha1:
             raise ValueError(f"{r.doc_id} [{start}:{end}]: text changed since annotation")
+        yield r, text, start, end, targets.find(text, start, end, doc_text=text)
+
+
+def examples(train: pd.DataFrame, docs: dict[str, str]) -> pd.DataFrame:
+    """One row per target mention inside a labelled statement: text, start, end, relation,
+    label, doc_id (the group for cross-validation)."""
+    from stance.run.document import relation
+    from stance.extract.registry import load_actors
+    affiliation = {a.name: a.affiliation for a in load_actors()}
+    rows = []
+    for r, text, start, end, mentions in statements(train, docs):
         content = text[start:end]
-        for m in targets.find(text, start, end, doc_text=text):
+        for m in mentions:
             label = getattr(r, m.target) or "neutral"
             rows.append({"text": content, "start": m.start - start, "end": m.end - start,
                          "relation": relation(affiliation.get(r.speaker, ""), m.target),

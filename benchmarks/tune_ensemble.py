@@ -19,7 +19,6 @@ split is not used). About 3 minutes from an empty feature cache.
 """
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -43,23 +42,16 @@ def lexicon_pairs(train: pd.DataFrame, docs: dict[str, str]) -> pd.DataFrame:
     from stance.extract.registry import load_actors, load_targets
     from stance.run.document import stance_lexicon
     from stance.score import score_statement
-    targets = load_targets()
+    sides = load_targets().sides
     affiliation = {a.name: a.affiliation for a in load_actors()}
     lexicon = stance_lexicon(None)
     rows = []
-    for r in train.itertuples():
-        text = docs.get(r.doc_id)
-        if text is None or r.is_statement != "yes":
-            continue
-        start, end = int(r.start), int(r.end)
-        if r.sha1 and hashlib.sha1(text[start:end].encode()).hexdigest()[:12] != r.sha1:
-            raise ValueError(f"{r.doc_id} [{start}:{end}]: text changed since annotation")
-        found = targets.find(text, start, end, doc_text=text)
+    for r, text, start, end, found in train_realtext.statements(train, docs):
         local = [type(m)(m.start - start, m.end - start, m.target, m.text, m.group)
                  for m in found]
         scores = score_statement(text[start:end], local,
                                  speaker_affiliation=affiliation.get(r.speaker) or None,
-                                 lexicon=lexicon, sides=targets.sides)
+                                 lexicon=lexicon, sides=sides)
         for target, sc in scores.items():
             rows.append({"doc_id": r.doc_id, "statement_start": start, "target": target,
                          "gold": getattr(r, target) or "neutral", "lexicon": float(sc.score),
