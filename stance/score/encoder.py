@@ -241,29 +241,6 @@ class Encoder:
         self._tokenizer = tokenizer
         self._model = session
 
-    def _encode_onnx(self, texts: list[str]) -> list:
-        out: list = [None] * len(texts)
-        encodings = self._tokenizer.encode_batch(texts)  # cut at MAX_TOKENS in _load_onnx
-        order = self._order([len(e.ids) for e in encodings])
-        for idx in order:
-            width = max(len(encodings[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            types = np.zeros_like(ids)
-            mask = np.zeros_like(ids)
-            for row, i in enumerate(idx):
-                e = encodings[i]
-                ids[row, :len(e.ids)] = e.ids
-                types[row, :len(e.ids)] = e.type_ids
-                mask[row, :len(e.ids)] = 1
-            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-            states = self._model.run(None, {k: feeds[k] for k in self._inputs})[0]
-            for row, i in enumerate(idx):
-                e = encodings[i]
-                keep = ~np.asarray(e.special_tokens_mask, dtype=bool)
-                out[i] = (np.ascontiguousarray(states[row, :len(e.ids)][keep], dtype=np.float32),
-                          np.asarray(e.offsets, dtype=np.int64).reshape(-1, 2)[keep])
-        return out
-
     def encode(self, texts: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """Token vectors and character offsets of each text.
 
@@ -280,40 +257,52 @@ class Encoder:
         """
         self._load()
         texts = [str(t) for t in texts]
+        # One tokenisation of every text; each forward pass is padded by hand (right, with the
+        # pad id), the inputs a tokenizer's own padding would make.
         if self.backend == "onnx":
-            return self._encode_onnx(texts)
+            encodings = self._tokenizer.encode_batch(texts)  # cut at MAX_TOKENS in _load_onnx
+            ids = [e.ids for e in encodings]
+            types = [e.type_ids for e in encodings]
+            special = [e.special_tokens_mask for e in encodings]
+            offsets = [e.offsets for e in encodings]
+            pad = 0
+        else:
+            enc = self._tokenizer(texts, truncation=True, max_length=MAX_TOKENS,
+                                  return_offsets_mapping=True, return_special_tokens_mask=True)
+            ids, types = enc["input_ids"], enc.get("token_type_ids")
+            special, offsets = enc["special_tokens_mask"], enc["offset_mapping"]
+            pad = int(self._tokenizer.pad_token_id or 0)
+        out: list = [None] * len(texts)
+        for idx in self._order([len(x) for x in ids]):
+            width = max(len(ids[i]) for i in idx)
+            batch = np.full((len(idx), width), pad, dtype=np.int64)
+            mask = np.zeros_like(batch)
+            token_types = np.zeros_like(batch) if types is not None else None
+            for row, i in enumerate(idx):
+                n = len(ids[i])
+                batch[row, :n] = ids[i]
+                mask[row, :n] = 1
+                if token_types is not None:
+                    token_types[row, :n] = types[i]
+            states = self._forward(batch, mask, token_types)
+            for row, i in enumerate(idx):
+                keep = ~np.asarray(special[i], dtype=bool)
+                out[i] = (np.ascontiguousarray(states[row, :len(ids[i])][keep], dtype=np.float32),
+                          np.asarray(offsets[i], dtype=np.int64).reshape(-1, 2)[keep])
+        return out
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray, types: np.ndarray | None) -> np.ndarray:
+        """Last hidden states (passes × tokens × dim) of one padded forward pass."""
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if types is not None:  # BERT-style models; others (MPNet) take no token types
+            feeds["token_type_ids"] = types
+        if self.backend == "onnx":
+            return self._model.run(None, {k: feeds[k] for k in self._inputs})[0]
         import torch
         torch.set_num_threads(self.threads)
-        # One tokenisation of every text, padded by hand per pass (right, with the pad id):
-        # the inputs the tokenizer's own padding would make, without tokenising twice.
-        enc = self._tokenizer(texts, truncation=True, max_length=MAX_TOKENS,
-                              return_offsets_mapping=True, return_special_tokens_mask=True)
-        pad = int(self._tokenizer.pad_token_id or 0)
-        ids, types = enc["input_ids"], enc.get("token_type_ids")
-        out: list = [None] * len(texts)
         with torch.inference_mode():
-            for idx in self._order([len(x) for x in ids]):
-                width = max(len(ids[i]) for i in idx)
-                batch = torch.full((len(idx), width), pad, dtype=torch.long)
-                mask = torch.zeros((len(idx), width), dtype=torch.long)
-                token_types = torch.zeros((len(idx), width), dtype=torch.long)
-                for row, i in enumerate(idx):
-                    n = len(ids[i])
-                    batch[row, :n] = torch.tensor(ids[i], dtype=torch.long)
-                    mask[row, :n] = 1
-                    if types is not None:
-                        token_types[row, :n] = torch.tensor(types[i], dtype=torch.long)
-                feeds = {"input_ids": batch, "attention_mask": mask}
-                if types is not None:
-                    feeds["token_type_ids"] = token_types
-                states = self._model(**feeds).last_hidden_state.float().numpy()
-                for row, i in enumerate(idx):
-                    n = len(ids[i])
-                    keep = ~np.asarray(enc["special_tokens_mask"][i], dtype=bool)
-                    out[i] = (states[row, :n][keep].astype(np.float32),
-                              np.asarray(enc["offset_mapping"][i], dtype=np.int64
-                                         ).reshape(-1, 2)[keep])
-        return out
+            return self._model(**{k: torch.from_numpy(v) for k, v in feeds.items()}
+                               ).last_hidden_state.float().numpy()
 
     def _order(self, lengths: list[int]) -> list[list[int]]:
         """Indices of the texts of ``lengths`` (sub-word tokens) in forward passes: longest
