@@ -67,8 +67,8 @@ def texts(limit: int) -> list[str]:
 
 def export() -> dict[str, Path]:
     """fp32 and int8 ONNX model directories of the packaged encoder (built once)."""
-    from stance.score.encoder import default_encoder_path, export_onnx
-    src = default_encoder_path()
+    from stance.score.encoder import base_encoder_path, export_onnx
+    src = base_encoder_path()
     dirs = {"onnx-fp32": CACHE / "fp32", "onnx-int8": CACHE / "int8"}
     if all((d / "model.onnx").is_file() for d in dirs.values()):
         return dirs

@@ -53,6 +53,7 @@ def features(model, frame: pd.DataFrame, name: str) -> np.ndarray:
     key = hashlib.sha256()
     key.update(str(FEATURE_VERSION).encode())
     key.update(model._encoder().identity.weights_sha256.encode())
+    key.update(f"batch {model._encoder().batch_size}".encode())  # int8 vectors depend on it
     for col in ("text", "start", "end", "relation"):
         key.update("\x1f".join(map(str, frame[col])).encode())
     path = CACHE / f"features-{name}-{key.hexdigest()[:16]}.npy"

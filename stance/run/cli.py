@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
                    "stance/resources/models)")
     s.add_argument("--encoder", metavar="DIR", default=None,
                    help="encoder model directory for the model (default: $STANCE_ENCODER or "
-                        "the packaged all-MiniLM-L6-v2)")
+                        "the bundled fine-tuned all-MiniLM-L6-v2, int8 ONNX)")
     s.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     s.add_argument("--engine", choices=("local", "dask"), default="local",

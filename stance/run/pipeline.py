@@ -85,7 +85,7 @@ def score_documents(inputs: str | os.PathLike | Iterable, *, actors: str | None 
         shipped in ``stance/resources/models``).
     encoder : path, optional
         The encoder model directory of an encoder head (default: ``$STANCE_ENCODER`` or the
-        packaged all-MiniLM-L6-v2).
+        bundled fine-tuned all-MiniLM-L6-v2, int8 ONNX).
     lexicon : path, optional
         A stance lexicon TSV (``term, valence, frame, source``, as
         ``stance/resources/geopolitical_lexicon.tsv``) whose entries extend the bundled

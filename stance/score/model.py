@@ -5,7 +5,7 @@ lexicon's cues (a scikit-learn estimator).
 toward the mention ``text[start:end]``. Its features, for each (text, mention) row:
 
 * **encoder block**: the sentence(s) of ``text`` holding the mention go through the encoder
-  (:mod:`stance.score.encoder`, all-MiniLM-L6-v2 by default) once; the token vectors are averaged
+  (:mod:`stance.score.encoder`, a fine-tuned all-MiniLM-L6-v2 by default) once; the token vectors are averaged
   over the mention, the words before it, the words after it and the whole window (4 × 384);
 * **lexicon block**: the rule-based scorer's score, label and cue firing, and VADER/AFINN
   tone around the mention (:func:`stance.score.features.lexicon_features`), so tone and rules are
@@ -137,7 +137,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
     C : float, default=1.0
         Inverse L2 regularisation of the logistic regression.
     encoder : str or None, default=None
-        Model directory of the encoder; None: ``$STANCE_ENCODER`` or the packaged
+        Model directory of the encoder; None: ``$STANCE_ENCODER`` or the bundled fine-tuned
         all-MiniLM-L6-v2 (:func:`stance.score.encoder.default_encoder_path`).
     use_lexicon : bool, default=True
         Add the lexicon block.
@@ -194,7 +194,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         (36-42 s either way on a 2-core machine), which leaves ``--jobs 2`` its second core.
         """
         encoder = self._encoder()
-        encoder.load()  # its own pools (torch's OpenMP) must be loaded to be found
+        encoder.load()  # its own pools (torch's OpenMP, if torch) must be loaded to be found
         return _thread_controller(str(encoder.path)).limit(limits=encoder.threads)
 
     @staticmethod

@@ -107,7 +107,7 @@ def test_wikinews_default_method_polar_only_where_addressed(benchmark_module):
     the three Wikinews splits pooled (119 such pairs; per split they are 24 to 59, where one
     label moves the rate by 2-4 points: held-out-2 measures 2 of 24 with the ensemble, 1 of
     24 with the lexicon)."""
-    pytest.importorskip("transformers", reason="the default method needs the `model` extra")
+    pytest.importorskip("onnxruntime", reason="the default method needs the `onnx` extra")
     wikinews = benchmark_module("wikinews")
     folder = wikinews.articles_dir()
     if folder is None:
@@ -311,7 +311,7 @@ def _realtext(**options):
 
 @pytest.fixture(scope="module")
 def realtext_dev():
-    pytest.importorskip("transformers", reason="the default method needs the `model` extra")
+    pytest.importorskip("onnxruntime", reason="the default method needs the `onnx` extra")
     return _realtext()  # the default method
 
 

@@ -47,7 +47,7 @@ def test_safe_process_passes_a_good_document_through():
 
 
 def test_a_model_method_without_a_model_file_uses_the_shipped_head():
-    pytest.importorskip("transformers", reason="the model method needs the `model` extra")
+    pytest.importorskip("onnxruntime", reason="the model method needs the `onnx` extra")
     doc = Document("d", "Ana Roth said that Norland would never attack Ukraine.")
     _, rows = process_document(doc, Config(method="ensemble"))
     assert rows and all("model (P(favor)=" in r["evidence"] for r in rows)

@@ -152,7 +152,7 @@ def test_actor_target_in_batches_equals_one_pass(monkeypatch):
 def test_default_method_tables_identical_across_jobs_and_engines(tmp_path):
     """The encoder model batches per document, so --jobs 1, --jobs 2 and dask agree byte for
     byte with the default (ensemble) method too."""
-    pytest.importorskip("transformers", reason="the default method needs the `model` extra")
+    pytest.importorskip("onnxruntime", reason="the default method needs the `onnx` extra")
     pytest.importorskip("distributed", reason="the dask extra is not installed")
     from stance.paths import DEFAULT_METHOD, bundled_model
     config = Config(method=DEFAULT_METHOD, model=bundled_model())

