@@ -181,22 +181,29 @@ def _model_scores(work, model, method):
                      for m in local],
         "affiliation": [st.affiliation or "" for st, _, local, _ in work for _ in local],
         "target": [m.target for _, _, local, _ in work for m in local]})
+    owner = np.asarray(owner)
+    # The rows of each statement's mentions of each target; the first one names the nearest
+    # training statement, so only those rows are compared with the training rows.
+    groups = []
+    for i, (st, content, local, lexicon_scores) in enumerate(work):
+        rows = np.flatnonzero(owner == i)
+        groups.append({target: [int(rows[k]) for k, m in enumerate(local) if m.target == target]
+                       for target in lexicon_scores})
+    firsts = sorted({idx[0] for g in groups for idx in g.values()})
     if hasattr(model, "proba_from_features"):  # an encoder head: features once, for evidence too
         with model.thread_limits():
             F = model.transform(frame)
             proba = model.proba_from_features(F)
-            nearest = model.neighbours(F)
+            nearest = dict(zip(firsts, model.neighbours(F[firsts])))
     else:
         proba = model.predict_proba(frame)
-        nearest = [""] * len(frame)
+        nearest = dict.fromkeys(firsts, "")
     classes = list(model.classes_)
-    owner = np.asarray(owner)
     out = []
-    for i, (st, content, local, lexicon_scores) in enumerate(work):
-        rows = np.flatnonzero(owner == i)
+    for (st, content, local, lexicon_scores), group in zip(work, groups):
         scores = {}
         for target in lexicon_scores:
-            idx = [int(rows[k]) for k, m in enumerate(local) if m.target == target]
+            idx = group[target]
             p = proba[idx].mean(axis=0)
             p_favor = p[classes.index("favor")] if "favor" in classes else 0.0
             p_against = p[classes.index("against")] if "against" in classes else 0.0

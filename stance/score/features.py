@@ -183,7 +183,7 @@ def _valence_features(left_tokens: Sequence[str], right_tokens: Sequence[str],
 _LEXICON_BUCKETS = 2 ** 14
 
 
-def _dense_features(span, text: str, ex: "_Example", window: int) -> list[float]:
+def _dense_features(span, text: str, ex, window: int, valence=None) -> list[float]:
     if span is None:  # empty mention
         lexicon = [0.0, 0.0, 0.0, 0.0]
     else:
@@ -192,10 +192,11 @@ def _dense_features(span, text: str, ex: "_Example", window: int) -> list[float]
         fired = bool(evidence) and not evidence.startswith(("no ", "fallback"))
         lexicon = [float(span.score), float(label == "favor"), float(label == "against"),
                    float(fired)]
-    at = ex.target_at
+    at = getattr(ex, "target_at", None)
     return (lexicon + [_sentiment(text), _sentiment(ex.left_text), _sentiment(ex.right_text),
                        _sentiment(ex.clause)]
-            + _valence_features(ex.words[:at], ex.words[at + 1:], window)
+            + (_valence_features(ex.words[:at], ex.words[at + 1:], window)
+               if valence is None else valence)
             + [float(np.tanh(_afinn(t) / _AFINN_UNIT))
                for t in (text, ex.clause, ex.left_text, ex.right_text)])
 
@@ -225,12 +226,146 @@ def lexicon_features(texts: Sequence[str], starts: Sequence[int], ends: Sequence
     sums around the mention (:data:`LEXICON_FEATURE_NAMES`); one row per mention.
     """
     rows = []
+    window = int(window)
+    valences: dict[str, _TextValences] = {}  # a statement's mentions come together
     for text, s, e in zip(texts, starts, ends):
         text, s, e = str(text), int(s), int(e)
-        ex = _Example(text, s, e, int(window))
+        if text not in valences:
+            valences[text] = _TextValences(text)
+        ex = _DenseExample(text, s, e, window)
         span = _score_span(text, s, e) if e > s else None
-        rows.append(_dense_features(span, text, ex, int(window)))
+        rows.append(_dense_features(span, text, ex, window,
+                                    valence=valences[text].features(s, e, window)))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(_DENSE_NAMES))
+
+
+class _DenseExample:
+    """The raw-text pieces of a (text, mention) row that the dense block reads."""
+
+    __slots__ = ("left_text", "right_text", "clause")
+
+    def __init__(self, text: str, start: int, end: int, window: int):
+        self.left_text = " ".join(text[:start].split()[-window:]) if window > 0 else ""
+        self.right_text = " ".join(text[end:].split()[:window]) if window > 0 else ""
+        self.clause = _clause_around(text, start, end)
+
+
+class _TextValences:
+    """The tokens of one text and their VADER valences, read once for all of its mentions.
+
+    :func:`_valence_features` walks every token on both sides of a mention, so a statement with
+    k mentions cost k walks of its whole text (about a quarter of the model method's lexicon
+    block on press items). Here the text is tokenised once, and each mention reads only the
+    polar tokens on either side, plus the pieces of a token its edge cuts ("Russia" in
+    "Russia's"); the values, and the order they are summed in, are those of
+    :func:`_valence_features`, so the features are the same floats
+    (``tests/score/test_features.py`` compares the two). A text whose lower-casing is not
+    character for character takes that function.
+    """
+
+    def __init__(self, text: str):
+        low = text.lower()
+        self.text, self.low = text, low
+        # Final sigma makes lower() depend on what follows, so a cut text could lower otherwise.
+        self.exact = len(low) == len(text) and "\u03a3" not in text
+        if not self.exact:
+            return
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
+        self.starts = [a for a, _, _ in tokens]
+        self.ends = [b for _, b, _ in tokens]
+        lexicon = _vader_lexicon()
+        self.kept_before = [0]     # non-negator tokens before each token: list positions
+        self.prev_negator = [-1]   # the last negator before each token, -1 if none
+        self.polar: list[int] = []  # tokens with a valence, not negators
+        self.value: list[float] = []
+        for k, (_, _, tok) in enumerate(tokens):
+            negator = _is_negator(tok)
+            self.kept_before.append(self.kept_before[-1] + (not negator))
+            self.prev_negator.append(k if negator else self.prev_negator[-1])
+            if not negator:
+                v = float(lexicon.get(tok, 0.0))
+                if v:
+                    self.polar.append(k)
+                    self.value.append(v)
+
+    @staticmethod
+    def _loose(tokens, scope: int, pos: int, out: list) -> tuple[int, int]:
+        """:func:`_valences` over a few loose tokens from ``scope``; returns (scope, pos)."""
+        lexicon = _vader_lexicon()
+        for tok in tokens:
+            if _is_negator(tok):
+                scope = _VADER_NEGATION_SCOPE
+                continue
+            v = float(lexicon.get(tok, 0.0))
+            if scope:
+                v *= _VADER_NEGATION
+                scope -= 1
+            if v:
+                out.append((pos, v))
+            pos += 1
+        return scope, pos
+
+    def _side(self, before: list[str], lo: int, hi: int, after: list[str]):
+        """(list position, valence) of the non-zero valences of the side ``before`` + tokens
+        ``lo..hi-1`` + ``after``, read from a fresh negation scope as :func:`_valences` does;
+        and the length of its valence list."""
+        from bisect import bisect_left
+        out: list[tuple[int, float]] = []
+        scope, pos = self._loose(before, 0, 0, out)
+        base = self.kept_before[lo]
+        for n in range(bisect_left(self.polar, lo), bisect_left(self.polar, hi)):
+            k, v = self.polar[n], self.value[n]
+            p = self.prev_negator[k]
+            # after a negator inside the side, its scope; before any, what ``before`` left
+            if (k - p <= _VADER_NEGATION_SCOPE) if p >= lo else (k - lo < scope):
+                v *= _VADER_NEGATION
+            out.append((pos + self.kept_before[k] - base, v))
+        if after:
+            p = self.prev_negator[hi]
+            scope = (max(0, _VADER_NEGATION_SCOPE - (hi - 1 - p)) if p >= lo
+                     else max(0, scope - (hi - lo)))
+        pos += self.kept_before[hi] - base
+        _, pos = self._loose(after, scope, pos, out)
+        return out, pos
+
+    def features(self, start: int, end: int, window: int) -> list[float]:
+        """:func:`_valence_features` of the mention ``text[start:end]``."""
+        from bisect import bisect_left, bisect_right
+        if not self.exact:
+            return _valence_features(_tokens(self.text[:start]), _tokens(self.text[end:]),
+                                     window)
+        starts, ends, low = self.starts, self.ends, self.low
+        n = len(starts)
+        a = bisect_right(ends, start)         # tokens wholly before the mention
+        b = max(a, bisect_left(starts, end))  # the first token wholly after it
+        # A token the mention's edge cuts leaves its outer piece to that side.
+        left_cut = (_TOKEN.findall(low[starts[a]:start]) if a < n and starts[a] < start
+                    else [])
+        right_cut = (_TOKEN.findall(low[end:ends[b - 1]]) if b > 0 and ends[b - 1] > end
+                     and starts[b - 1] < end else [])
+        left, size = self._side([], 0, a, left_cut)
+        right, _ = self._side(right_cut, b, n, [])
+
+        def pos_neg(values):
+            return [float(np.log1p(sum(v for v in values if v > 0) / _VALENCE_UNIT)),
+                    float(np.log1p(-sum(v for v in values if v < 0) / _VALENCE_UNIT))]
+
+        near_left = sum(v / (1 + (size - 1 - j)) for j, v in reversed(left))
+        near_right = sum(v / (1 + j) for j, v in right)
+        return (pos_neg([v for _, v in left] + [v for _, v in right])
+                + pos_neg([v for j, v in left if j >= size - window] if window else [])
+                + pos_neg([v for j, v in right if j < window])
+                + [float(np.tanh(near_left / _VALENCE_NEAR_UNIT)),
+                   float(np.tanh(near_right / _VALENCE_NEAR_UNIT))])
+
+
+def _is_negator(tok: str) -> bool:
+    return tok in _NEGATORS or tok.endswith("n't")
+
+
+def _vader_lexicon() -> dict:
+    from .sentiment import vader
+    return vader().lexicon
 
 
 def _afinn(text: str) -> int:

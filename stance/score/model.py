@@ -90,6 +90,18 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s.start, s.end) for s in split_sentences(text)) or ((0, len(text)),)
 
 
+def _strings(column: pd.Series, missing: str | None = None) -> list[str]:
+    """``column.astype(str).tolist()`` (after ``fillna(missing)`` if given), without pandas'
+    copies when the column already holds only strings, as the pipeline's frames do: per
+    document those copies cost more than the logistic head."""
+    values = column.tolist()
+    if all(type(v) is str for v in values):
+        return values
+    if missing is not None:
+        column = column.fillna(missing)
+    return column.astype(str).tolist()
+
+
 def _mean(states: np.ndarray, keep: np.ndarray) -> np.ndarray:
     return states[keep].mean(axis=0) if keep.any() else np.zeros(states.shape[1], np.float32)
 
@@ -207,7 +219,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         if "affiliation" not in X.columns or "target" not in X.columns:
             return [""] * len(X)
         return [f"{a} → {t}" if a and t else "" for a, t in
-                zip(X["affiliation"].fillna("").astype(str), X["target"].fillna("").astype(str))]
+                zip(_strings(X["affiliation"], ""), _strings(X["target"], ""))]
 
     def learn_sides(self, X) -> "StanceModel":
         """Choose the side indicators: pairs of ``X`` with at least MIN_PAIR_ROWS rows."""
@@ -236,7 +248,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         X = self._check_X(X)
         if not isinstance(self.C, Real) or not self.C > 0:
             raise ValueError(f"C must be a positive number, got {self.C!r}")
-        texts = X["text"].astype(str).tolist()
+        texts = _strings(X["text"])
         starts = X["start"].astype(int).tolist()
         ends = X["end"].astype(int).tolist()
         for i, (t, s, e) in enumerate(zip(texts, starts, ends)):
@@ -247,7 +259,7 @@ class StanceModel(ClassifierMixin, BaseEstimator):
         if self.use_lexicon:
             blocks.append(lexicon_features(texts, starts, ends, window=_LEXICON_WINDOW))
         if self.use_relation:
-            rel = (X["relation"].astype(str).tolist() if "relation" in X.columns
+            rel = (_strings(X["relation"]) if "relation" in X.columns
                    else ["unknown"] * len(texts))
             blocks.append(np.array([[r == k for k in RELATIONS] for r in rel],
                                    dtype=np.float64).reshape(len(rel), len(RELATIONS)))

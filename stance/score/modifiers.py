@@ -6,6 +6,7 @@ fallback reads the tone near the mention (:func:`rule_fallback`) or, for :func:`
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 import copy
 from dataclasses import replace
 import functools
@@ -221,10 +222,14 @@ def rule_clause_fallback(ctx: Context) -> Contribution | None:
     cl, sent = t.clause[ctx.mi], t.sentence[ctx.mi]
     lexicon = _tone_analyser().lexicon
 
+    # Sentence numbers never decrease along the tokens, so the sentence is one run of them;
+    # reading only it keeps the scoring of a statement's k mentions from walking it k times.
+    first, last = bisect_left(t.sentence, sent), bisect_right(t.sentence, sent)
+
     def read(in_scope) -> tuple[float, list[str]]:
         pieces, polar, run = [], [], None
-        for k in range(len(t.low) + 1):
-            keep = k < len(t.low) and t.sentence[k] == sent and in_scope(k) \
+        for k in range(first, last + 1):
+            keep = k < last and in_scope(k) \
                 and not ctx.mi <= k < ctx.mj and k not in ctx.other_tokens
             if keep:
                 run = k if run is None else run

@@ -53,3 +53,26 @@ def test_lexicon_features_one_row_per_mention():
     assert rows.shape == (3, len(LEXICON_FEATURE_NAMES))
     assert (rows[0] != rows[1]).any()
     assert (rows[2, :4] == 0).all()  # an empty mention has no lexicon score
+
+
+#: Fictional statements for the valence reader: negators near the mention's edges, a possessive
+#: and a hyphen the mention cuts, a mention inside one word, a capital sigma, a dotted capital I.
+_VALENCE_TEXTS = [
+    "Karvenia's leaders did not praise Lorisk's brutal attack, nor the good-will talks.",
+    "We never wanted war with Lorisk but never trusted it; its threats aren't welcome.",
+    "The anti-Karvenian campaign was not a success, and no one was happy.",
+    "ΣΑΣ praised the kind help of Lorisk without any doubt.",
+    "İstanbul talks with Lorisk were a great failure, not a success.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _VALENCE_TEXTS)
+@pytest.mark.parametrize("window", [0, 1, 5])
+def test_valences_read_once_match_the_full_walk(text, window):
+    from stance.score.features import _TextValences, _tokens, _valence_features
+    reader = _TextValences(text)
+    for start in range(len(text) + 1):
+        for end in range(start, min(len(text), start + 12) + 1):
+            expected = _valence_features(_tokens(text[:start]), _tokens(text[end:]), window)
+            assert reader.features(start, end, window) == expected, (start, end)

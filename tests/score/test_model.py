@@ -108,3 +108,11 @@ def test_the_pipeline_keeps_method_and_evidence_with_the_shipped_head():
         ev = rows.loc[rows["target"] == "Ukraine", "evidence"].iloc[0]
         assert "P(favor)=" in ev and "nearest training statement" in ev
         assert "lexicon" in ev
+
+
+def test_sides_read_missing_and_non_string_values_as_pandas_does():
+    X = pd.DataFrame({"text": ["a b", "c d", "e f"], "start": [0, 0, 0], "end": [1, 1, 1],
+                      "affiliation": ["Velmora", None, np.nan], "target": ["Brno", "Brno", 7]})
+    assert StanceModel.sides(X) == ["Velmora → Brno", "", ""]
+    X["affiliation"] = ["Velmora", "Ostrava", 3]
+    assert StanceModel.sides(X) == ["Velmora → Brno", "Ostrava → Brno", "3 → 7"]
