@@ -240,14 +240,21 @@ def lexicon_features(texts: Sequence[str], starts: Sequence[int], ends: Sequence
 
 
 class _DenseExample:
-    """The raw-text pieces of a (text, mention) row that the dense block reads."""
+    """The raw-text pieces of a (text, mention) row that the dense block reads (those of
+    :class:`_Example`, without its token lists)."""
 
     __slots__ = ("left_text", "right_text", "clause")
 
     def __init__(self, text: str, start: int, end: int, window: int):
-        self.left_text = " ".join(text[:start].split()[-window:]) if window > 0 else ""
-        self.right_text = " ".join(text[end:].split()[:window]) if window > 0 else ""
-        self.clause = _clause_around(text, start, end)
+        self.left_text, self.right_text, self.clause = _raw_pieces(text, start, end, window)
+
+
+def _raw_pieces(text: str, start: int, end: int, window: int) -> tuple[str, str, str]:
+    """About ``window`` words of raw text on each side of the mention (for VADER), and its
+    clause."""
+    left = " ".join(text[:start].split()[-window:]) if window > 0 else ""
+    right = " ".join(text[end:].split()[:window]) if window > 0 else ""
+    return left, right, _clause_around(text, start, end)
 
 
 class _TextValences:
@@ -484,10 +491,7 @@ class _Example:
         self.before = left_tokens[::-1]
         self.after = right_tokens
         self.chars = text[:start].lower() + _TARGET_CHARS + text[end:].lower()
-        # raw-text windows of about `window` words, for VADER
-        self.left_text = " ".join(text[:start].split()[-window:]) if window > 0 else ""
-        self.right_text = " ".join(text[end:].split()[:window]) if window > 0 else ""
-        self.clause = _clause_around(text, start, end)
+        self.left_text, self.right_text, self.clause = _raw_pieces(text, start, end, window)
 
 
 
