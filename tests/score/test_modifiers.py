@@ -114,3 +114,16 @@ def test_span_fallback_speaker_tone_is_not_about_the_speaker():
     assert score_span(said, *span(said, "Senator Blake")).label == "neutral"
     about = "Senator Blake wrecked the plan in a disaster and a terrible failure."
     assert score_span(about, *span(about, "Senator Blake")).label == "against"
+
+
+@pytest.mark.parametrize("before, after", [
+    ("The flood was a terrible disaster. ", " We love the wonderful parks."),
+    ("We love the wonderful parks. ", " The flood was a terrible disaster."),
+])
+def test_span_fallback_reads_only_the_mention_sentence(before, after):
+    middle = "Mara Quill, a councillor from the north, was convicted of fraud and disgraced."
+    alone = score_span(middle, *span(middle, "Mara Quill"))
+    text = before + middle + after
+    within = score_span(text, *span(text, "Mara Quill"))
+    assert within.label == alone.label == "against"
+    assert within.score == alone.score and within.evidence == alone.evidence
