@@ -149,11 +149,15 @@ _AFINN_UNIT = 5.0
 
 def _valences(tokens: Sequence[str]) -> list[float]:
     """VADER lexicon valence of each token (0 when absent), flipped inside a negation scope."""
-    from .sentiment import vader
-    lexicon = vader().lexicon
-    out, scope = [], 0
+    return _scoped_valences(tokens, 0)[0]
+
+
+def _scoped_valences(tokens: Sequence[str], scope: int) -> tuple[list[float], int]:
+    """:func:`_valences` from a negation scope of ``scope`` more words; and the scope left."""
+    lexicon = _vader_lexicon()
+    out = []
     for tok in tokens:
-        if tok in _NEGATORS or tok.endswith("n't"):
+        if _is_negator(tok):
             scope = _VADER_NEGATION_SCOPE
             continue
         v = float(lexicon.get(tok, 0.0))
@@ -161,23 +165,26 @@ def _valences(tokens: Sequence[str]) -> list[float]:
             v *= _VADER_NEGATION
             scope -= 1
         out.append(v)
-    return out
+    return out, scope
+
+
+def _pos_neg(values) -> list[float]:
+    """Positive and negative valence mass of ``values``, log-scaled."""
+    return [float(np.log1p(sum(v for v in values if v > 0) / _VALENCE_UNIT)),
+            float(np.log1p(-sum(v for v in values if v < 0) / _VALENCE_UNIT))]
 
 
 def _valence_features(left_tokens: Sequence[str], right_tokens: Sequence[str],
                       window: int) -> list[float]:
     """Polar word mass around the mention: sentence, windows, and weighted by closeness."""
     left, right = _valences(left_tokens), _valences(right_tokens)
-
-    def pos_neg(values):
-        return [float(np.log1p(sum(v for v in values if v > 0) / _VALENCE_UNIT)),
-                float(np.log1p(-sum(v for v in values if v < 0) / _VALENCE_UNIT))]
-
     near_left = sum(v / (1 + i) for i, v in enumerate(reversed(left)))
     near_right = sum(v / (1 + i) for i, v in enumerate(right))
-    return (pos_neg(left + right) + pos_neg(left[-window:] if window else [])
-            + pos_neg(right[:window]) + [float(np.tanh(near_left / _VALENCE_NEAR_UNIT)),
+    return (_pos_neg(left + right) + _pos_neg(left[-window:] if window else [])
+            + _pos_neg(right[:window]) + [float(np.tanh(near_left / _VALENCE_NEAR_UNIT)),
                                          float(np.tanh(near_right / _VALENCE_NEAR_UNIT))])
+
+
 #: Buckets of the hashed lexicon-token block (rule families x signs and cue words: a few hundred
 #: distinct values, so collisions are rare).
 _LEXICON_BUCKETS = 2 ** 14
@@ -297,20 +304,11 @@ class _TextValences:
 
     @staticmethod
     def _loose(tokens, scope: int, pos: int, out: list) -> tuple[int, int]:
-        """:func:`_valences` over a few loose tokens from ``scope``; returns (scope, pos)."""
-        lexicon = _vader_lexicon()
-        for tok in tokens:
-            if _is_negator(tok):
-                scope = _VADER_NEGATION_SCOPE
-                continue
-            v = float(lexicon.get(tok, 0.0))
-            if scope:
-                v *= _VADER_NEGATION
-                scope -= 1
-            if v:
-                out.append((pos, v))
-            pos += 1
-        return scope, pos
+        """:func:`_valences` over a few loose tokens from ``scope``, their non-zero values
+        appended to ``out`` from list position ``pos``; returns (scope, pos) after them."""
+        values, scope = _scoped_valences(tokens, scope)
+        out.extend((pos + i, v) for i, v in enumerate(values) if v)
+        return scope, pos + len(values)
 
     def _side(self, before: list[str], lo: int, hi: int, after: list[str]):
         """(list position, valence) of the non-zero valences of the side ``before`` + tokens
@@ -353,15 +351,11 @@ class _TextValences:
         left, size = self._side([], 0, a, left_cut)
         right, _ = self._side(right_cut, b, n, [])
 
-        def pos_neg(values):
-            return [float(np.log1p(sum(v for v in values if v > 0) / _VALENCE_UNIT)),
-                    float(np.log1p(-sum(v for v in values if v < 0) / _VALENCE_UNIT))]
-
         near_left = sum(v / (1 + (size - 1 - j)) for j, v in reversed(left))
         near_right = sum(v / (1 + j) for j, v in right)
-        return (pos_neg([v for _, v in left] + [v for _, v in right])
-                + pos_neg([v for j, v in left if j >= size - window] if window else [])
-                + pos_neg([v for j, v in right if j < window])
+        return (_pos_neg([v for _, v in left] + [v for _, v in right])
+                + _pos_neg([v for j, v in left if j >= size - window] if window else [])
+                + _pos_neg([v for j, v in right if j < window])
                 + [float(np.tanh(near_left / _VALENCE_NEAR_UNIT)),
                    float(np.tanh(near_right / _VALENCE_NEAR_UNIT))])
 
