@@ -29,6 +29,7 @@ The features of one row, the stance that ``text`` expresses toward the mention
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 import functools
 import re
 from typing import Sequence
@@ -190,7 +191,9 @@ def _valence_features(left_tokens: Sequence[str], right_tokens: Sequence[str],
 _LEXICON_BUCKETS = 2 ** 14
 
 
-def _dense_features(span, text: str, ex, window: int, valence=None) -> list[float]:
+def _dense_features(span, text: str, ex, valence: list[float]) -> list[float]:
+    """The dense lexicon row: the lexicon score, VADER and AFINN of ``text`` and of the raw
+    pieces of ``ex`` (``left_text``, ``right_text``, ``clause``), and the ``valence`` block."""
     if span is None:  # empty mention
         lexicon = [0.0, 0.0, 0.0, 0.0]
     else:
@@ -199,11 +202,9 @@ def _dense_features(span, text: str, ex, window: int, valence=None) -> list[floa
         fired = bool(evidence) and not evidence.startswith(("no ", "fallback"))
         lexicon = [float(span.score), float(label == "favor"), float(label == "against"),
                    float(fired)]
-    at = getattr(ex, "target_at", None)
     return (lexicon + [_sentiment(text), _sentiment(ex.left_text), _sentiment(ex.right_text),
                        _sentiment(ex.clause)]
-            + (_valence_features(ex.words[:at], ex.words[at + 1:], window)
-               if valence is None else valence)
+            + valence
             + [float(np.tanh(_afinn(t) / _AFINN_UNIT))
                for t in (text, ex.clause, ex.left_text, ex.right_text)])
 
@@ -241,8 +242,7 @@ def lexicon_features(texts: Sequence[str], starts: Sequence[int], ends: Sequence
             valences[text] = _TextValences(text)
         ex = _DenseExample(text, s, e, window)
         span = _score_span(text, s, e) if e > s else None
-        rows.append(_dense_features(span, text, ex, window,
-                                    valence=valences[text].features(s, e, window)))
+        rows.append(_dense_features(span, text, ex, valences[text].features(s, e, window)))
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(_DENSE_NAMES))
 
 
@@ -314,7 +314,6 @@ class _TextValences:
         """(list position, valence) of the non-zero valences of the side ``before`` + tokens
         ``lo..hi-1`` + ``after``, read from a fresh negation scope as :func:`_valences` does;
         and the length of its valence list."""
-        from bisect import bisect_left
         out: list[tuple[int, float]] = []
         scope, pos = self._loose(before, 0, 0, out)
         base = self.kept_before[lo]
@@ -335,7 +334,6 @@ class _TextValences:
 
     def features(self, start: int, end: int, window: int) -> list[float]:
         """:func:`_valence_features` of the mention ``text[start:end]``."""
-        from bisect import bisect_left, bisect_right
         if not self.exact:
             return _valence_features(_tokens(self.text[:start]), _tokens(self.text[end:]),
                                      window)
@@ -567,7 +565,8 @@ def feature_matrix(X: pd.DataFrame, *, window: int, word_ngram_range, char_ngram
     if use_lexicon:
         spans = [_score_span(t, s, e) if e > s else None
                  for t, s, e in zip(texts, starts, ends)]
-        dense = np.array([_dense_features(span, t, ex, int(window))
+        dense = np.array([_dense_features(span, t, ex, _valence_features(
+                              ex.words[:ex.target_at], ex.words[ex.target_at + 1:], int(window)))
                           for span, t, ex in zip(spans, texts, examples)],
                          dtype=np.float64).reshape(len(examples), len(_DENSE_NAMES))
         lexicon = HashingVectorizer(analyzer=_identity, n_features=_LEXICON_BUCKETS,
