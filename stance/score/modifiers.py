@@ -12,7 +12,7 @@ from dataclasses import replace
 import functools
 import math
 
-from .sentiment import SENTIMENT_CACHE_SIZE, tone_lexicon, vader
+from .sentiment import SENTIMENT_CACHE_SIZE, compound, tone_lexicon, vader
 from .tokens import Context, Contribution, find_negator, lemma_in, Text
 from .weights import (CLAUSE_FALLBACK_CAP, CLAUSE_FALLBACK_SCALE, CLAUSE_FALLBACK_SENTENCE_WEIGHT,
                       DENIAL_FAVOR, DENIAL_WINDOW, FALLBACK_DECAY, FALLBACK_NEGATION,
@@ -166,9 +166,7 @@ def _tone_analyser():
 @functools.lru_cache(maxsize=SENTIMENT_CACHE_SIZE)
 def _tone(text: str) -> float:
     """Compound score of ``text`` under :func:`_tone_analyser` (0 for blank text)."""
-    if not text.strip():
-        return 0.0
-    return float(_tone_analyser().polarity_scores(text)["compound"])
+    return compound(_tone_analyser(), text)
 
 
 def _speaker_subject(t: Text, i: int, j: int) -> bool:

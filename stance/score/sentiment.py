@@ -37,7 +37,7 @@ SENTIMENT_CACHE_SIZE = 4096
 #: File name of the English AFINN list inside the installed ``afinn`` package (its ``data/``).
 AFINN_LEXICON_FILE = "AFINN-en-165.txt"
 
-__all__ = ["vader", "sentiment", "afinn_lexicon", "afinn_score", "tone_lexicon"]
+__all__ = ["vader", "sentiment", "compound", "afinn_lexicon", "afinn_score", "tone_lexicon"]
 
 
 def _package_file(package: str, *parts: str) -> str:
@@ -103,6 +103,41 @@ if _quick_polarity_scores() is not None:
     _Analyser.polarity_scores = _quick_polarity_scores()
 
 
+def _may_have_tone(text: str, lexicon) -> bool:
+    """False only when no word VADER reads in ``text`` is in ``lexicon``.
+
+    VADER's words are the text's white-space tokens, some with a run of punctuation cut off at
+    one end (:class:`_QuickSentiText`); each is looked up lower-cased. Lower-casing a text
+    neither makes nor removes white space or ASCII punctuation (``tests/score/
+    test_sentiment.py`` checks every code point), so the tokens of ``text.lower()``, whole or
+    stripped of punctuation at one end, hold every word VADER can look up, and some more.
+    """
+    for token in text.lower().split():
+        if token in lexicon or token.rstrip(string.punctuation) in lexicon or \
+                token.lstrip(string.punctuation) in lexicon:
+            return True
+    return False
+
+
+def compound(analyser: SentimentIntensityAnalyzer, text: str) -> float:
+    """``analyser``'s compound score of ``text``: VADER's own, without running it when no
+    word of the text is in its lexicon.
+
+    Every valence VADER sums comes from a lexicon word (boosters, negation, "but" and
+    punctuation only scale or add to a non-zero sum), so such a text scores 0.0, as VADER would
+    give it. On the bundled press corpus 45 % of the texts the default method asks VADER about
+    (19,690 of 43,735) are such texts.
+
+    Examples
+    --------
+    >>> compound(vader(), "the talks were held on Tuesday"), compound(vader(), "a good day") > 0
+    (0.0, True)
+    """
+    if not text.strip() or not _may_have_tone(text, analyser.lexicon):
+        return 0.0
+    return float(analyser.polarity_scores(text)["compound"])
+
+
 @functools.lru_cache(maxsize=1)
 def vader() -> SentimentIntensityAnalyzer:
     """Return nltk's VADER analyser, built once from the lexicon bundled with ``vaderSentiment``.
@@ -151,9 +186,7 @@ def sentiment(text: str) -> float:
     >>> sentiment("We condemn the brutal attack.") < 0
     True
     """
-    if not text.strip():
-        return 0.0
-    return float(vader().polarity_scores(text)["compound"])
+    return compound(vader(), text)
 
 
 @functools.lru_cache(maxsize=1)

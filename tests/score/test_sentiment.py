@@ -129,3 +129,37 @@ def test_afinn_score_finds_phrases_before_words():
     assert afinn_score("it does not work") == lexicon["does not work"]
     assert afinn_score("they won") == lexicon["won"]
     assert afinn_score("they won't") == 0   # "won" does not match inside "won't"
+
+
+def test_lower_case_keeps_white_space_and_ascii_punctuation():
+    # compound's shortcut lower-cases the whole text before splitting and stripping it.
+    import string
+
+    marks = set(string.punctuation)
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        low = c.lower()
+        assert all(x.isspace() for x in low) if c.isspace() else not any(
+            x.isspace() for x in low), hex(code)
+        assert low == c if c in marks else not marks & set(low), hex(code)
+
+
+_TONELESS_OR_NOT = [
+    "The delegation arrived on Tuesday.", "very very much so!!!", "kind of, but not quite",
+    "NOT AT ALL... (see above)", "good!!", "!!good", "(good)", "Good.", "GOOD, they said",
+    "the so-called 'peace' talks", "it was \"cheerful\"?!", ":) fine", "İstanbul, Σ and ß",
+    "but", "x", "", "   "]
+
+
+@pytest.mark.parametrize("tone", [False, True])
+def test_compound_is_vader_compound_with_or_without_the_shortcut(tone):
+    from stance.score.modifiers import _tone_analyser
+    from stance.score.sentiment import _may_have_tone, compound
+
+    analyser = _tone_analyser() if tone else vader()
+    skipped = 0
+    for text in _TONELESS_OR_NOT + _PUNCTUATED:
+        expected = float(analyser.polarity_scores(text)["compound"]) if text.strip() else 0.0
+        assert compound(analyser, text) == expected, text
+        skipped += not _may_have_tone(text, analyser.lexicon)
+    assert 3 <= skipped < len(_TONELESS_OR_NOT)
