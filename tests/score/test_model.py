@@ -68,6 +68,22 @@ def test_save_load_round_trip_and_neighbours(fitted, tmp_path):
     assert meta["feature_version"] == FEATURE_VERSION
 
 
+def test_neighbours_match_a_float64_search_and_name_the_first_of_equal_rows(fitted):
+    model, X = fitted
+    F = model.transform(X)
+    rows = np.concatenate([F, F[:3]])  # three training vectors twice, under other names
+    refs = [f"doc{i}@0" for i in range(len(rows))]
+    model.set_neighbours(rows, list(X["label"]) + ["against"] * 3, refs)
+    dim = int(model.encoder_identity_["dim"])
+    W = F[:, 3 * dim:4 * dim] / np.linalg.norm(F[:, 3 * dim:4 * dim], axis=1, keepdims=True)
+    sims = W @ model.neighbour_vectors_.astype(np.float64).T
+    got = model.neighbours(F)
+    for i, text in enumerate(got):
+        best = int(np.flatnonzero(np.isclose(sims[i], sims[i].max(), rtol=0, atol=1e-12))[0])
+        assert text.startswith(f"doc{best}@0 ("), (i, text)
+    assert got[0].startswith("doc0@0 (favor")  # not its copy doc24@0, labelled against
+
+
 def test_a_head_for_another_encoder_is_refused(fitted, tmp_path):
     model, _ = fitted
     path = model.save(tmp_path / "head.json")
