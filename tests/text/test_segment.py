@@ -74,3 +74,20 @@ def test_no_punkt_download_needed(tmp_path, monkeypatch):
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "2"
+
+
+def test_remembered_sentence_breaks_split_as_punkt_does(monkeypatch):
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from stance.text import segment
+    plain = PunktSentenceTokenizer(segment.sentence_tokenizer()._params)
+    texts = ["Dr. Varga met Gen. Osk at 5 p.m. on Monday. He left. (They spoke.) Then?",
+             "The U.N. envoy, Ms. Teel, said: “No.” Mr. Brand agreed. It rained.",
+             "Gen. Osk at 5 p.m. on Monday. He left.",  # its candidates were asked above
+             "Lt. Osk waited. Osk left. Sgt. Osk stayed."]  # one next word, other answers
+    monkeypatch.setattr(segment, "SENTBREAK_CACHE_SIZE", 3)  # the cache fills and is emptied
+    for _ in range(2):
+        for text in texts:
+            assert list(segment.sentence_tokenizer().span_tokenize(text)) == \
+                list(plain.span_tokenize(text))
+    assert len(segment.sentence_tokenizer()._sentbreaks) <= 3
