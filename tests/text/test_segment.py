@@ -84,7 +84,9 @@ def test_remembered_sentence_breaks_split_as_punkt_does(monkeypatch):
     texts = ["Dr. Varga met Gen. Osk at 5 p.m. on Monday. He left. (They spoke.) Then?",
              "The U.N. envoy, Ms. Teel, said: “No.” Mr. Brand agreed. It rained.",
              "Gen. Osk at 5 p.m. on Monday. He left.",  # its candidates were asked above
-             "Lt. Osk waited. Osk left. Sgt. Osk stayed."]  # one next word, other answers
+             "Lt. Osk waited. Osk left. Sgt. Osk stayed.",  # one next word, other answers
+             "They met in 2021. then talks began.",  # one word before the stop, and the
+             "They met in 2021. Then talks began."]  # next word's case decides
     monkeypatch.setattr(segment, "SENTBREAK_CACHE_SIZE", 3)  # the cache fills and is emptied
     for _ in range(2):
         for text in texts:
