@@ -57,6 +57,10 @@ A top-level ``targets:`` list and an optional ``alias_groups:`` mapping::
         default: true                           # on unless the user picks other groups
         aliases: [the West, Western allies]
         description: Treat "the West" as NATO.
+      occupiers:
+        target: Russia
+        speakers: [Ukraine]                     # only in statements of Ukrainian speakers
+        aliases: [the occupiers]
 
 Capital letters in a target alias must match ("NATO" is not "nato", "the West" is not the
 compass direction "the west"); a lower-case letter at the start of a word may also be written
@@ -90,7 +94,7 @@ _ACTOR_REQUIRED = ("name", "type", "affiliation")
 _OFFICE_FIELDS = ("titles", "roles", "since", "until", "note")
 _TARGET_FIELDS = ("name", "aliases", "context_aliases", "members", "source", "note")
 _TARGET_REQUIRED = ("name", "aliases")
-_GROUP_FIELDS = ("target", "aliases", "default", "description", "source", "note")
+_GROUP_FIELDS = ("target", "aliases", "default", "description", "speakers", "source", "note")
 _GROUP_REQUIRED = ("target", "aliases")
 _ACTORS_TOP = ("actors", "description", "source", "note")
 _TARGETS_TOP = ("targets", "alias_groups", "description", "source", "note")
@@ -265,6 +269,7 @@ def _parse_targets(src: YamlSource) -> tuple[list[Target], dict[str, AliasGroup]
             raise src.error(where, f"'default' must be true or false, got {default!r}",
                             *path, "default")
         description = string_field(src, where, raw, "description", path) or ""
+        speakers = strings_field(src, where, raw, "speakers", path)
         string_field(src, where, raw, "source", path)
         string_field(src, where, raw, "note", path)
         for alias in aliases:
@@ -274,7 +279,7 @@ def _parse_targets(src: YamlSource) -> tuple[list[Target], dict[str, AliasGroup]
             if prev != label:
                 raise src.error(where, f"{alias!r} is listed as {prev} and as {label}; remove "
                                 "it from one of them", *path, "aliases")
-        groups[gname] = AliasGroup(gname, target, aliases, default, description)
+        groups[gname] = AliasGroup(gname, target, aliases, default, description, speakers)
     return targets, groups
 
 

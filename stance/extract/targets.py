@@ -37,16 +37,24 @@ class Target:
 
 @dataclass(frozen=True)
 class AliasGroup:
-    """Looser aliases of ``target`` that a researcher switches on or off as one choice."""
+    """Looser aliases of ``target`` that a researcher switches on or off as one choice.
+
+    With ``speakers`` (affiliations), the aliases count only in the statements of speakers of
+    those affiliations: "the occupiers" is Russia in a Ukrainian official's words and the Nazi
+    army in a Russian one's. Such aliases are found by :meth:`TargetRegistry.find` with
+    ``speaker=``, never in text without a speaker.
+    """
 
     name: str
     target: str
     aliases: tuple[str, ...] = ()
     default: bool = False
     description: str = ""
+    speakers: tuple[str, ...] = ()
 
     def __post_init__(self):
         object.__setattr__(self, "aliases", tuple(self.aliases))
+        object.__setattr__(self, "speakers", tuple(self.speakers))
 
 
 @dataclass(frozen=True)
@@ -95,7 +103,15 @@ class TargetRegistry:
         spellings: set[str] = set()
         entries = [(t.name, "plain", None, a) for t in self._targets for a in t.aliases]
         entries += [(t.name, "context", None, a) for t in self._targets for a in t.context_aliases]
-        entries += [(g.target, "group", g.name, a) for g in self._groups for a in g.aliases]
+        entries += [(g.target, "group", g.name, a) for g in self._groups for a in g.aliases
+                    if not g.speakers]
+        # Speaker-bound groups: one pattern per affiliation, searched only for its speakers.
+        bound: dict[str, set[str]] = {}
+        for g in self._groups:
+            for a in g.aliases if g.speakers else ():
+                entries.append((g.target, "speaker", g.name, a))
+                for aff in g.speakers:
+                    bound.setdefault(aff, set()).update(case_variants(POSSESSIVE.sub("", a.strip())))
         for target, kind, group, alias in entries:
             alias = POSSESSIVE.sub("", alias.strip())
             k = name_key(alias)
@@ -105,9 +121,11 @@ class TargetRegistry:
             if seen != (target, kind, group):
                 raise RegistryError(f"{source}: alias {alias!r} is given twice ({_describe(seen)}"
                                     f" and {_describe((target, kind, group))}); keep one")
-            spellings |= case_variants(alias)
+            if kind != "speaker":
+                spellings |= case_variants(alias)
         self._index = index
         self._pattern = whole_words(trie_regex(spellings))
+        self._speaker_patterns = {aff: whole_words(trie_regex(sp)) for aff, sp in bound.items()}
         self._has_context = any(kind == "context" for _, kind, _ in index.values())
         self._doc_cache: tuple[str | None, frozenset[str]] = (None, frozenset())
         self._sides = {t.name.lower(): frozenset(m.lower() for m in t.members)
@@ -156,7 +174,7 @@ class TargetRegistry:
         return found
 
     def find(self, text: str, start: int = 0, end: int | None = None, *,
-             doc_text: str | None = None) -> list[TargetMention]:
+             doc_text: str | None = None, speaker: str | None = None) -> list[TargetMention]:
         """Mentions of any target inside ``text[start:end]``, in text order.
 
         Mentions are whole words, do not overlap (the longest alias wins at each position) and
@@ -172,20 +190,34 @@ class TargetRegistry:
             The span to search; words are judged whole against all of ``text``.
         doc_text : str, optional
             The whole document, for the context-alias rule.
+        speaker : str, optional
+            The affiliation of the statement's speaker: the aliases of groups bound to it
+            (``AliasGroup.speakers``) count too, where no other alias overlaps them.
 
         Returns
         -------
         list of TargetMention
         """
-        if self._pattern is None:
-            return []
         end = len(text) if end is None else min(end, len(text))
+        out = self._find(self._pattern, text, start, end, doc_text)
+        bound = self._speaker_patterns.get(speaker) if speaker else None
+        if bound is not None:
+            extra = [m for m in self._find(bound, text, start, end, doc_text)
+                     if not any(m.start < o.end and o.start < m.end for o in out)]
+            if extra:
+                out = sorted(out + extra, key=lambda m: m.start)
+        return out
+
+    def _find(self, pattern, text: str, start: int, end: int,
+              doc_text: str | None) -> list[TargetMention]:
+        if pattern is None:
+            return []
         out: list[TargetMention] = []
         present: frozenset[str] | None = None
         # The word-boundary check must see the text past `end`, so the search runs a margin
         # beyond it (longer than any alias), but not to the end of a long document.
         limit = end + 256
-        for m in self._pattern.finditer(text, start, limit if limit < len(text) else len(text)):
+        for m in pattern.finditer(text, start, limit if limit < len(text) else len(text)):
             if m.start() >= end:
                 break
             if m.end() > end:
@@ -206,6 +238,6 @@ class TargetRegistry:
 def _describe(hit: tuple[str, str, str | None]) -> str:
     """An index entry as messages name it: "alias of NATO", "alias group 'west' of NATO"."""
     target, kind, group = hit
-    if kind == "group":
+    if kind in ("group", "speaker"):
         return f"alias group {group!r} of {target}"
     return f"{'context alias' if kind == 'context' else 'alias'} of {target}"

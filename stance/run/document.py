@@ -111,7 +111,8 @@ def _self_mentions(st: Statement, text: str, targets: TargetRegistry, found) -> 
 
 def _addressed(st: Statement, doc: Document, targets: TargetRegistry):
     """The statement's content and its target mentions, offsets relative to the content."""
-    mentions = targets.find(doc.text, st.start, st.end, doc_text=doc.text)
+    mentions = targets.find(doc.text, st.start, st.end, doc_text=doc.text,
+                            speaker=st.affiliation or None)
     mentions += _self_mentions(st, doc.text, targets, mentions)
     content = doc.text[st.start:st.end]
     local = [type(m)(m.start - st.start, m.end - st.start, m.target, m.text, m.group)

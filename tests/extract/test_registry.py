@@ -98,7 +98,8 @@ def test_default_actor_facts(actors, name, kind, gender, affiliation):
 
 def test_default_targets_load(targets):
     assert targets.names == ("NATO", "Ukraine", "Russia")
-    assert [g.name for g in targets.groups] == ["west", "leaders_russia", "leaders_ukraine", "leaders_nato"]
+    assert [g.name for g in targets.groups] == ["west", "occupiers", "leaders_russia",
+                                              "leaders_ukraine", "leaders_nato"]
     nato = targets.targets[0]
     assert {"NATO", "the alliance", "North Atlantic Treaty Organization"} <= set(nato.aliases)
     assert {"allies", "the allies"} <= set(nato.context_aliases)
@@ -145,10 +146,14 @@ def test_the_west_group_switches(targets):
 @pytest.mark.parametrize("group", sorted(available_alias_groups()))
 def test_every_alias_group_switches(group):
     spec = available_alias_groups()[group]
+    # A speaker-bound group counts only in its speakers' statements.
+    speaker = spec.speakers[0] if spec.speakers else None
     for alias in spec.aliases:
         text = f"They talked about {alias} yesterday."
-        with_group = load_targets(alias_groups=[group]).find(text)
-        without = load_targets(alias_groups=()).find(text)
+        with_group = load_targets(alias_groups=[group]).find(text, speaker=speaker)
+        without = load_targets(alias_groups=()).find(text, speaker=speaker)
+        if speaker:
+            assert load_targets(alias_groups=[group]).find(text) == without, alias
         assert (spec.target, alias, group) in spans(with_group), alias
         assert all(m.group is None for m in without)
         assert spans(with_group) != spans(without)
@@ -368,3 +373,31 @@ def test_target_members_give_the_scorers_sides(tmp_path):
     reg = load_targets(path)
     assert reg.sides == {"concord": frozenset({"ruritania", "freedonia"})}
     assert load_targets().sides["nato"] >= {"poland", "united states"}
+
+
+def test_alias_group_speakers_are_read_from_the_file(tmp_path):
+    from .registry_files import write
+    path = write(tmp_path, "targets.yaml", """
+        targets:
+          - name: Norland
+            aliases: [Norland]
+        alias_groups:
+          raiders:
+            target: Norland
+            default: true
+            speakers: [Ostland]
+            aliases: [the raiders]
+        """)
+    reg = load_targets(path)
+    assert reg.groups[0].speakers == ("Ostland",)
+    assert [m.text for m in reg.find("the raiders came", speaker="Ostland")] == ["the raiders"]
+    assert reg.find("the raiders came") == []
+    bad = write(tmp_path, "bad.yaml", """
+        targets:
+          - name: Norland
+            aliases: [Norland]
+        alias_groups:
+          raiders: {target: Norland, speakers: 5, aliases: [the raiders]}
+        """)
+    with pytest.raises(RegistryError, match="speakers"):
+        load_targets(bad)

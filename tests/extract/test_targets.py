@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import stance.extract.targets as targets_module
 from stance.extract.registry import load_targets
-from stance.extract.targets import TargetMention
+from stance.extract.registry_yaml import RegistryError
+from stance.extract.targets import AliasGroup, Target, TargetMention, TargetRegistry
 
 
 @pytest.fixture(scope="module")
@@ -129,11 +130,53 @@ def test_context_alias_needs_a_plain_mention_in_the_document(targets):
         TargetMention(0, 8, "NATO", "The West", "west")]
 
 
-def test_find_is_fast_enough(targets):
-    # Tens of thousands of articles: one long text should take milliseconds, not seconds.
-    import time
+def test_find_on_a_long_text(targets):
+    # Every repetition is found (its speed is measured in benchmarks/, not asserted here).
     text = "Lavrov said NATO allies were arming Kyiv and the West wanted war. " * 3000
-    t = time.perf_counter()
     found = targets.find(text)
     assert len(found) == 3 * 3000
-    assert time.perf_counter() - t < 2.0
+
+
+def _norland_registry(groups=True):
+    norland = Target("Norland", aliases=("Norland", "Norlandic"))
+    ostland = Target("Ostland", aliases=("Ostland",))
+    bound = AliasGroup("raiders", "Norland", aliases=("the raiders", "the raider state"),
+                       default=True, speakers=("Ostland",))
+    return TargetRegistry([norland, ostland], groups=[bound] if groups else [])
+
+
+def test_speaker_bound_group_counts_only_for_its_speakers():
+    reg = _norland_registry()
+    text = "The raiders crossed the river, and the raider state lied."
+    found = [(m.target, m.text, m.group) for m in reg.find(text, speaker="Ostland")]
+    assert found == [("Norland", "The raiders", "raiders"),
+                     ("Norland", "the raider state", "raiders")]
+    assert reg.find(text) == []
+    assert reg.find(text, speaker="Norland") == []
+    assert _norland_registry(groups=False).find(text, speaker="Ostland") == []
+
+
+def test_speaker_bound_alias_yields_to_a_plain_one_and_keeps_text_order():
+    reg = TargetRegistry(
+        [Target("Norland", aliases=("Norland",)), Target("Ostland", aliases=("the raiders of Ostland",))],
+        groups=[AliasGroup("raiders", "Norland", ("the raiders",), speakers=("Ostland",))])
+    text = "Norland said the raiders of Ostland fled before the raiders came back."
+    found = [(m.target, m.text) for m in reg.find(text, speaker="Ostland")]
+    assert found == [("Norland", "Norland"), ("Ostland", "the raiders of Ostland"),
+                     ("Norland", "the raiders")]
+    assert [m.start for m in reg.find(text, speaker="Ostland")] == sorted(
+        m.start for m in reg.find(text, speaker="Ostland"))
+
+
+def test_speaker_bound_alias_may_not_repeat_a_plain_one():
+    with pytest.raises(RegistryError, match="given twice"):
+        TargetRegistry([Target("Norland", aliases=("Norland", "the raiders"))],
+                       groups=[AliasGroup("raiders", "Norland", ("the raiders",),
+                                          speakers=("Ostland",))])
+
+
+def test_speaker_bound_registry_pickles():
+    reg = _norland_registry()
+    again = pickle.loads(pickle.dumps(reg))
+    text = "the raiders left"
+    assert again.find(text, speaker="Ostland") == reg.find(text, speaker="Ostland") != []

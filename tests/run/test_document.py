@@ -77,3 +77,25 @@ def test_document_year(meta, expected):
 
 def test_config_defaults_to_the_lexicon():
     assert Config().method == "lexicon" and Config().method in METHODS
+
+
+def test_a_speaker_bound_alias_counts_in_its_speakers_statements_only(tmp_path):
+    # The bundled "occupiers" group reads "the occupiers" as Russia for Ukrainian speakers.
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("actors:\n"
+                      "  - {name: Oksana Varta, type: person, affiliation: Ukraine, gender: f}\n"
+                      "  - {name: Pavel Drozd, type: person, affiliation: Russia, gender: m}\n",
+                      encoding="utf-8")
+    config = Config(actors=str(actors))
+
+    def targets_of(speaker):
+        doc = Document("d", f"{speaker} said that the occupiers shelled the port again.")
+        statements, rows = process_document(doc, config)
+        assert [s["speaker"] for s in statements] == [speaker]
+        return [r["target"] for r in rows]
+
+    assert targets_of("Oksana Varta") == ["Russia"]
+    assert targets_of("Pavel Drozd") == []
+    off = Config(actors=str(actors), alias_groups=())
+    doc = Document("d", "Oksana Varta said that the occupiers shelled the port again.")
+    assert process_document(doc, off)[1] == []
