@@ -68,9 +68,11 @@ def texts() -> dict[str, str]:
 def statements(train: pd.DataFrame, docs: dict[str, str]):
     """``(row, text, start, end, mentions)`` of each labelled statement whose text is at hand,
     its offsets checked against the annotation's hash; ``mentions`` are the target registry's
-    mentions inside it (offsets into ``text``)."""
-    from stance.extract.registry import load_targets
+    mentions inside it (offsets into ``text``), found as the pipeline finds them (with the
+    speaker's affiliation, for the speaker-bound alias groups)."""
+    from stance.extract.registry import load_actors, load_targets
     targets = load_targets()
+    affiliation = {a.name: a.affiliation for a in load_actors()}
     for r in train.itertuples():
         text = docs.get(r.doc_id)
         if text is None or r.is_statement != "yes":
@@ -78,7 +80,8 @@ def statements(train: pd.DataFrame, docs: dict[str, str]):
         start, end = int(r.start), int(r.end)
         if r.sha1 and hashlib.sha1(text[start:end].encode()).hexdigest()[:12] != r.sha1:
             raise ValueError(f"{r.doc_id} [{start}:{end}]: text changed since annotation")
-        yield r, text, start, end, targets.find(text, start, end, doc_text=text)
+        yield r, text, start, end, targets.find(text, start, end, doc_text=text,
+                                                speaker=affiliation.get(r.speaker) or None)
 
 
 def examples(train: pd.DataFrame, docs: dict[str, str]) -> pd.DataFrame:
