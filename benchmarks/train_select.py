@@ -19,6 +19,13 @@ Batches 8 and 9 (:func:`select_extra`, run 2026-12-02 on the statements of commi
 add 240 press statements to pass the 1,500 addressed pairs the stance-model issue asks for:
 statements that address a target, from press documents in neither the gold nor batches 1-7,
 3 to 120 words long, at most two per document, at random with a second fixed seed.
+
+Batches 10 to 12 (:func:`select_more`, run 2026-12-04 on the statements of commit ``07149c3``,
+``stance score --method lexicon`` of the bundled corpus) add statements from any press
+document outside the gold whose span overlaps no earlier candidate: first every one found
+addressing NATO and every Kremlin one addressing Ukraine (the two rarest kinds of pair in
+batches 1-9: NATO 258 addressed pairs, Ukraine against 80), then Kremlin statements and
+Ukrainian ones at random with a third seed, at most two per document in all, 3 to 120 words.
 """
 from __future__ import annotations
 
@@ -32,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = 20261202
 KREMLIN_EXTRA, TOTAL, BATCHES = 450, 1100, 7
 EXTRA_SEED, EXTRA_TOTAL, EXTRA_PER_DOC, EXTRA_MAX_WORDS = 20261203, 240, 2, 120
+MORE_SEED, MORE_KREMLIN, MORE_TOTAL, MORE_BATCHES = 20261204, 110, 330, 3
 
 
 def select(statements: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
@@ -76,6 +84,48 @@ def select_extra(statements: pd.DataFrame, stances: pd.DataFrame,
             pick.append(sid)
         if len(pick) == EXTRA_TOTAL:
             break
+    return st[st["statement_id"].isin(pick)].sort_values(["doc_id", "start"])
+
+
+def select_more(statements: pd.DataFrame, stances: pd.DataFrame,
+                train: pd.DataFrame) -> pd.DataFrame:
+    """Batches 10-12: rare kinds of pair first, then press statements at random (see above)."""
+    gold = set(pd.read_csv(ROOT / "data" / "annotations" / "realtext" / "passes" /
+                           "documents.csv")["doc_id"])
+    st = statements[~statements["doc_id"].isin(gold)]
+    st = st[st["doc_id"].str.startswith(("kremlin", "president-of-ukraine"))]
+    words = st["text"].str.split().str.len()
+    st = st[(words >= 3) & (words <= EXTRA_MAX_WORDS)]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for r in train.itertuples():
+        spans.setdefault(r.doc_id, []).append((r.start, r.end))
+    fresh = [not any(a < r.end and r.start < b for a, b in spans.get(r.doc_id, []))
+             for r in st.itertuples()]
+    st = st[fresh]
+    st = st[st["statement_id"].isin(set(stances["statement_id"]))]
+    kremlin = st["doc_id"].str.startswith("kremlin")
+    by_target = stances.groupby("target")["statement_id"].apply(set)
+    rare = (st["statement_id"].isin(by_target.get("NATO", set()))
+            | (kremlin & st["statement_id"].isin(by_target.get("Ukraine", set()))))
+    rng = random.Random(MORE_SEED)
+    doc_of = dict(zip(st["statement_id"], st["doc_id"]))
+    per_doc: dict[str, int] = {}
+    pick: list[str] = []
+
+    def take(ids, limit):
+        for sid in ids:
+            if len(pick) >= limit:
+                return
+            if per_doc.get(doc_of[sid], 0) < EXTRA_PER_DOC:
+                per_doc[doc_of[sid]] = per_doc.get(doc_of[sid], 0) + 1
+                pick.append(sid)
+
+    take(sorted(st[rare]["statement_id"]), MORE_TOTAL)
+    rest = st[~rare & ~st["statement_id"].isin(pick)]
+    k = sorted(rest[rest["doc_id"].str.startswith("kremlin")]["statement_id"])
+    take(rng.sample(k, len(k)), len(pick) + MORE_KREMLIN)
+    u = sorted(rest[rest["doc_id"].str.startswith("president")]["statement_id"])
+    take(rng.sample(u, len(u)), MORE_TOTAL)
     return st[st["statement_id"].isin(pick)].sort_values(["doc_id", "start"])
 
 
