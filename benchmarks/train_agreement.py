@@ -1,17 +1,18 @@
-"""Agreement of the two independent passes over training batches 10-12, and how they were merged.
+"""Agreement of the two independent passes over training batches 10-15, and how they were merged.
 
 Usage (from the repository root)::
 
     python benchmarks/train_agreement.py    # prints the tables, writes results/train_agreement.csv
 
-Batches 10-12 of ``data/annotations/training/stance_train.csv`` (candidates chosen by
+Batches 10-15 of ``data/annotations/training/stance_train.csv`` (candidates chosen by
 ``train_select.select_more``) were each labelled by two annotators who did not see each other's
 work, following ``data/annotations/GUIDELINES.md``. Their passes are kept in
 ``data/annotations/training/passes/`` (``batchK_pass1.csv``, ``batchK_pass2.csv``, matched by
 ``doc_id``, ``start`` and ``end``). Cohen's kappa is over favor / neutral / against / not
 addressed per statement × target, as for the real-text gold (``benchmarks/agreement.py``).
 
-The merge (:func:`merged`, run once 2026-12-04) keeps the first pass's labels, as batches 1-9
+The merge (:func:`merged`, run 2026-12-04 for batches 10-12, then again with 13-15 added,
+the first 330 rows unchanged) keeps the first pass's labels, as batches 1-9
 had one pass each; where the second pass differs on ``is_statement`` or on a target, the row
 is marked ``clear = no`` and the note names the second pass's label. No adjudication.
 """
@@ -28,7 +29,7 @@ if str(ROOT) not in sys.path:  # run as a script from a source checkout
 PASSES = ROOT / "data" / "annotations" / "training" / "passes"
 RESULTS = ROOT / "benchmarks" / "results" / "train_agreement.csv"
 TARGETS = ("NATO", "Ukraine", "Russia")
-BATCHES = (10, 11, 12)
+BATCHES = (10, 11, 12, 13, 14, 15)
 
 
 def read_pass(batch: int, n: int) -> pd.DataFrame:

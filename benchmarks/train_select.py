@@ -26,6 +26,11 @@ document outside the gold whose span overlaps no earlier candidate: first every 
 addressing NATO and every Kremlin one addressing Ukraine (the two rarest kinds of pair in
 batches 1-9: NATO 258 addressed pairs, Ukraine against 80), then Kremlin statements and
 Ukrainian ones at random with a third seed, at most two per document in all, 3 to 120 words.
+
+Batches 13 to 15 (the same function with ``seed=MORE_SEED_2``, run 2026-12-04 on the same
+statements, batches 1-12 as the earlier candidates) add 330 more the same way; by then only 8
+Kremlin statements addressing Ukraine and none addressing NATO were left, so they are mostly
+Kremlin statements on Russia and Ukrainian ones.
 """
 from __future__ import annotations
 
@@ -40,6 +45,7 @@ SEED = 20261202
 KREMLIN_EXTRA, TOTAL, BATCHES = 450, 1100, 7
 EXTRA_SEED, EXTRA_TOTAL, EXTRA_PER_DOC, EXTRA_MAX_WORDS = 20261203, 240, 2, 120
 MORE_SEED, MORE_KREMLIN, MORE_TOTAL, MORE_BATCHES = 20261204, 110, 330, 3
+MORE_SEED_2 = 20261205
 
 
 def select(statements: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
@@ -88,8 +94,9 @@ def select_extra(statements: pd.DataFrame, stances: pd.DataFrame,
 
 
 def select_more(statements: pd.DataFrame, stances: pd.DataFrame,
-                train: pd.DataFrame) -> pd.DataFrame:
-    """Batches 10-12: rare kinds of pair first, then press statements at random (see above)."""
+                train: pd.DataFrame, seed: int = MORE_SEED) -> pd.DataFrame:
+    """Batches 10-12 (and, with ``MORE_SEED_2``, 13-15): rare kinds of pair first, then press
+    statements at random, none overlapping a span of ``train`` (see above)."""
     gold = set(pd.read_csv(ROOT / "data" / "annotations" / "realtext" / "passes" /
                            "documents.csv")["doc_id"])
     st = statements[~statements["doc_id"].isin(gold)]
@@ -107,7 +114,7 @@ def select_more(statements: pd.DataFrame, stances: pd.DataFrame,
     by_target = stances.groupby("target")["statement_id"].apply(set)
     rare = (st["statement_id"].isin(by_target.get("NATO", set()))
             | (kremlin & st["statement_id"].isin(by_target.get("Ukraine", set()))))
-    rng = random.Random(MORE_SEED)
+    rng = random.Random(seed)
     doc_of = dict(zip(st["statement_id"], st["doc_id"]))
     per_doc: dict[str, int] = {}
     pick: list[str] = []

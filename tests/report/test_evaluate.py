@@ -291,7 +291,7 @@ def test_passes_over_different_statements_are_refused():
 #: 30 bundled presidential documents the dev split measures (after the attribution changes of
 #: 2026-12-01): precision 0.900, recall 0.839, speaker accuracy 0.920, 0 % spurious
 #: favor/against; stance macro-F1 0.772 over 198 addressed pairs with the default ensemble on
-#: the bundled encoder (2026-12-03; 0.771 with the head retrained on training batches 1-12,
+#: the bundled encoder (2026-12-03; 0.766 with the head trained on training batches 1-15,
 #: 2026-12-04; 0.735 over 179 on the frozen torch encoder, 2026-12-02),
 #: 0.474 with the lexicon alone. Each floor sits about 0.05
 #: below, about what losing ten of the 193 gold statements (or nine of the 179 pairs) would
