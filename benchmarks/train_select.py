@@ -26,6 +26,7 @@ document outside the gold whose span overlaps no earlier candidate: first every 
 addressing NATO and every Kremlin one addressing Ukraine (the two rarest kinds of pair in
 batches 1-9: NATO 258 addressed pairs, Ukraine against 80), then Kremlin statements and
 Ukrainian ones at random with a third seed, at most two per document in all, 3 to 120 words.
+The 330 were cut into three batches of about 110 by document, in document-id order.
 
 Batches 13 to 15 (the same function with ``seed=MORE_SEED_2``, run 2026-12-04 on the same
 statements, batches 1-12 as the earlier candidates) add 330 more the same way; by then only 8
@@ -44,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = 20261202
 KREMLIN_EXTRA, TOTAL, BATCHES = 450, 1100, 7
 EXTRA_SEED, EXTRA_TOTAL, EXTRA_PER_DOC, EXTRA_MAX_WORDS = 20261203, 240, 2, 120
-MORE_SEED, MORE_KREMLIN, MORE_TOTAL, MORE_BATCHES = 20261204, 110, 330, 3
+MORE_SEED, MORE_KREMLIN, MORE_TOTAL = 20261204, 110, 330
 MORE_SEED_2 = 20261205
 
 
