@@ -40,12 +40,11 @@ def read_pass(batch: int, n: int) -> pd.DataFrame:
 def agreement_table() -> pd.DataFrame:
     """Agreement per batch and pooled, per target and over all targets, plus is_statement."""
     from stance.report.evaluate import annotator_agreement
-    tables = []
-    for b in BATCHES:
-        t = annotator_agreement(read_pass(b, 1), read_pass(b, 2), TARGETS)
-        tables.append(t.assign(batch=str(b)))
-    first = pd.concat([read_pass(b, 1) for b in BATCHES], ignore_index=True)
-    second = pd.concat([read_pass(b, 2) for b in BATCHES], ignore_index=True)
+    passes = {b: (read_pass(b, 1), read_pass(b, 2)) for b in BATCHES}
+    tables = [annotator_agreement(one, two, TARGETS).assign(batch=str(b))
+              for b, (one, two) in passes.items()]
+    first = pd.concat([one for one, _ in passes.values()], ignore_index=True)
+    second = pd.concat([two for _, two in passes.values()], ignore_index=True)
     tables.append(annotator_agreement(first, second, TARGETS).assign(batch="all"))
     out = pd.concat(tables, ignore_index=True)
     both = first.merge(second, on=["doc_id", "start", "end"], suffixes=("_1", "_2"))
