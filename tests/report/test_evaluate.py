@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from stance.report.evaluate import evaluate, format_report, stance_scores
+from stance.report.evaluate import evaluate, format_report, stance_interval, stance_scores
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_GOLD = ROOT / "data" / "annotations" / "seed.csv"
@@ -37,6 +37,80 @@ def test_unfound_statements_are_left_out_of_stance():
     table, pairs, _ = stance_scores(gold, matches, pd.DataFrame(
         columns=["statement_id", "target", "label"]), ["NATO", "Russia"])
     assert pairs.empty
+
+
+def _pairs(docs, gold, predicted, target="NATO", clear=True):
+    return pd.DataFrame({"doc_id": docs, "anchor": [f"{d}{i}" for i, d in enumerate(docs)],
+                         "target": target, "gold": gold, "predicted": predicted,
+                         "clear": clear})
+
+
+def test_stance_interval_value_is_the_tables_macro_f1():
+    # Three fictional documents; "none" predicted counts as neutral, as in stance_scores.
+    pairs = _pairs(["a", "a", "b", "b", "c", "c"],
+                   ["favor", "against", "neutral", "favor", "against", "none"],
+                   ["favor", "neutral", "none", "favor", "against", "favor"])
+    value, low, high = stance_interval(pairs)
+    from sklearn.metrics import f1_score
+    expected = f1_score(["favor", "against", "neutral", "favor", "against"],
+                        ["favor", "neutral", "neutral", "favor", "against"], average="macro")
+    assert value == pytest.approx(expected)
+    assert 0.0 <= low <= high <= 1.0
+
+
+def test_stance_interval_resamples_documents_not_pairs():
+    # Document a is all right, b all wrong: resampling documents swings the F1 from 0 to 1;
+    # resampling 40 pairs independently would keep it near the middle.
+    docs = ["a"] * 20 + ["b"] * 20
+    gold = ["favor", "against"] * 20
+    predicted = ["favor", "against"] * 10 + ["against", "favor"] * 10
+    value, low, high = stance_interval(_pairs(docs, gold, predicted), n_boot=500)
+    assert value == pytest.approx(0.5)
+    assert low < 0.2 and high > 0.8
+
+
+def test_stance_interval_of_one_document_is_its_value():
+    value, low, high = stance_interval(_pairs(["a", "a"], ["favor", "against"],
+                                              ["favor", "favor"]))
+    assert low == value == high
+
+
+def test_stance_interval_filters_clear_pairs_and_targets():
+    pairs = pd.concat([_pairs(["a", "b"], ["favor", "against"], ["favor", "against"]),
+                       _pairs(["a", "b"], ["favor", "against"], ["against", "favor"],
+                              target="Russia", clear=False)], ignore_index=True)
+    assert stance_interval(pairs, clear=True)[0] == pytest.approx(1.0)
+    assert stance_interval(pairs, target="Russia")[0] == pytest.approx(0.0)
+    assert stance_interval(pairs, target="Ukraine")[0] != stance_interval(pairs)[0]  # NaN
+
+
+def test_stance_interval_of_a_paired_difference():
+    docs = ["a", "a", "b", "b", "c", "c"]
+    gold = ["favor", "against"] * 3
+    right = _pairs(docs, gold, gold)
+    assert stance_interval(right, right) == (0.0, 0.0, 0.0)
+    # The second run errs in document c only: a positive difference, never below zero.
+    worse = _pairs(docs, gold, gold[:4] + ["against", "favor"])
+    d, low, high = stance_interval(right, worse, n_boot=500)
+    assert d > 0 and low >= 0.0 and high >= d
+    with pytest.raises(ValueError, match="same gold"):
+        stance_interval(right, worse.iloc[:4])
+
+
+def test_evaluation_tables_carry_the_intervals():
+    gold = _gold([["d", "a", "X", "direct", "against", ""],
+                  ["e", "b", "Y", "direct", "favor", "favor"]])
+    matches = pd.DataFrame({"found": [True, True], "statement_id": ["d:1", "e:1"]})
+    stances = pd.DataFrame({"statement_id": ["d:1", "e:1", "e:1"],
+                            "target": ["NATO", "NATO", "Russia"],
+                            "label": ["against", "favor", "neutral"]})
+    _, pairs, _ = stance_scores(gold, matches, stances, ["NATO", "Russia"])
+    from stance.report.evaluate import stance_intervals
+    table = stance_intervals(pairs, ["NATO", "Russia"]).set_index("target")
+    assert list(table.columns) == ["macro_f1_low", "macro_f1_high", "macro_f1_clear_low",
+                                   "macro_f1_clear_high"]
+    assert table.loc["NATO", "macro_f1_low"] == pytest.approx(1.0)
+    assert table.loc["Russia", "macro_f1_high"] == pytest.approx(0.0)
 
 
 @pytest.fixture(scope="module")
